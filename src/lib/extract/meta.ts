@@ -1,0 +1,135 @@
+// Document metadata: the reporting unit as printed, its region, fiscal year and kind.
+import type { Doc } from './document.ts';
+import { spanSource } from './document.ts';
+import { regionOf } from './region.ts';
+import type { Provenance } from './types.ts';
+
+export interface Meta {
+  unit_name: string | null;
+  region: string[];
+  fiscal_year: number | null;
+  kind: 'final' | 'budget' | null;
+  sources: Partial<Record<'unit_name' | 'fiscal_year' | 'kind', Provenance>>;
+}
+
+const TITLE_RE = /^(.*?)(?:部门单位|单位|部门)?(\d{4})年(?:度)?(?:部门|单位)*(决算|预算)/;
+const TOC_RE = /^(?:目\s*录|第[一二三四五六七八九十]+部分)/;
+
+/** Title lines: the first non-empty lines before the table of contents or the first part. */
+function titleBlock(doc: Doc): { text: string; start: number; end: number } | null {
+  const parts: string[] = [];
+  let start = -1;
+  let end = -1;
+  for (const l of doc.lines.slice(0, 40)) {
+    const t = l.norm.replace(/<\/?[a-z][^>]*>/gi, '').replace(/[*#]/g, '').trim();
+    if (!t) continue;
+    if (TOC_RE.test(t) || /^[一二三四五六七八九十]+、/.test(t)) break;
+    if (/^附件\s*\d*[:：]?$/.test(t)) continue;
+    if (start < 0) start = l.start;
+    end = l.start + l.raw.length;
+    parts.push(t);
+    if (/决算|预算/.test(t)) break;
+    if (parts.length >= 6) break;
+  }
+  if (!parts.length) return null;
+  return { text: parts.join('').replace(/\s+/g, ''), start, end };
+}
+
+function cleanUnit(name: string): string {
+  return name
+    .replace(/^[\s:：,，、]+|[\s:：,，、]+$/g, '')
+    .replace(/^(?:关于)/, '')
+    .replace(/(?:部门单位|单位|部门)+$/, '')
+    .trim();
+}
+
+/** Restores the printed brackets of a name read from normalised text. */
+function printed(doc: Doc, normName: string): string {
+  const at = doc.norm.replace(/\s+/g, (m) => m).indexOf(normName);
+  if (at >= 0) return doc.raw.slice(at, at + normName.length);
+  // The name may be spread over lines in the source: map through a compact copy.
+  let compact = '';
+  const map: number[] = [];
+  for (let i = 0; i < doc.norm.length && compact.length < 20000; i++) {
+    if (/\s/.test(doc.norm[i])) continue;
+    compact += doc.norm[i];
+    map.push(i);
+  }
+  const k = compact.indexOf(normName);
+  if (k < 0) return normName;
+  let out = '';
+  for (let j = k; j < k + normName.length; j++) out += doc.raw[map[j]];
+  return out;
+}
+
+export function readMeta(doc: Doc): Meta {
+  const sources: Meta['sources'] = {};
+  let unit: string | null = null;
+  let year: number | null = null;
+  let kind: Meta['kind'] = null;
+
+  const title = titleBlock(doc);
+  const tm = title ? TITLE_RE.exec(title.text) : null;
+  if (title && tm) {
+    const src = spanSource(doc, title.start, title.end);
+    const name = cleanUnit(tm[1]);
+    if (name.length >= 4) {
+      unit = name;
+      sources.unit_name = src;
+    }
+    year = Number(tm[2]);
+    kind = tm[3] === '决算' ? 'final' : 'budget';
+    sources.fiscal_year = src;
+    sources.kind = src;
+  }
+
+  const body = doc.norm;
+  if (!unit) {
+    // "XXX单位2019年度，实有人数16人" or "从部门决算单位构成看，XXX部门决算包括".
+    const patterns = [
+      /([^\s,，。:：;；、]{4,60}?)(?:部门单位|单位|部门)?(?:\d{4})年(?:度)?[,，]?\s*(?:实有人数|编制数)/,
+      /从部门(?:决算|预算)单位构成看[,，]\s*([^\s,，。]{4,60}?)(?:部门单位|单位)?部门(?:决算|预算)包括/,
+      /(?:编制部门|填报部门|编制单位|部门名称|单位名称)[:：]\s*([^\s,，。]{4,60})/,
+    ];
+    for (const re of patterns) {
+      const m = re.exec(body);
+      if (m) {
+        unit = cleanUnit(m[1]);
+        sources.unit_name = spanSource(doc, m.index, m.index + m[0].length);
+        break;
+      }
+    }
+  }
+  if (year == null) {
+    const counts = new Map<number, number>();
+    for (const m of body.matchAll(/(20\d{2}|19\d{2})\s*年(?:度)?(?:部门)?(?:决算|预算)?/g)) {
+      const y = Number(m[1]);
+      counts.set(y, (counts.get(y) ?? 0) + (/决算|预算|年度/.test(m[0]) ? 3 : 1));
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (best) year = best[0];
+  }
+  if (kind == null) {
+    const fin = (body.match(/决算/g) ?? []).length;
+    const bud = (body.match(/预算公开|部门预算|预算情况说明|预算数/g) ?? []).length;
+    if (fin || bud) kind = fin >= bud ? 'final' : 'budget';
+  }
+  if (unit) unit = printed(doc, unit);
+  let region = unit ? regionOf(unit) : [];
+  if (!region.length) {
+    // Units named without a place ("区委网信办") take the place their title or text prints most.
+    region = regionOf(title?.text ?? '');
+    if (!region.length) region = mostPrinted(body.slice(0, 5000));
+  }
+  return { unit_name: unit, region, fiscal_year: year, kind, sources };
+}
+
+function mostPrinted(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/[\u4e00-\u9fff]{2,12}?(?:自治区|省|市|自治州|地区|盟|区|县|旗)/g)) {
+    const r = regionOf(m[0]);
+    if (r.length) counts.set(r.join('/'), (counts.get(r.join('/')) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0].split('/') : [];
+}

@@ -1,0 +1,234 @@
+// Facts stated in sentences: "本年收入353.89万元，与上年相比，增加52.72万元，增长17.51%".
+// A section's prose is joined into one compact string (no whitespace, so numbers and
+// labels broken across lines or pages come back together); labels split it into
+// segments and each segment is read as: value, budget/final pairs, change, rate.
+import type { Doc } from './document.ts';
+import { spanSource } from './document.ts';
+import type { Section, Topic } from './sections.ts';
+import { RULES, isStateKey, type LabelRule } from './labels.ts';
+import { NUM, changeSign, compact, toWan } from './text.ts';
+import type { Basis, Fact } from './types.ts';
+
+export interface Block {
+  text: string;
+  /** Source offset of each compact character. */
+  map: number[];
+}
+
+/** A line belongs to a table, not to prose, when it has cell separators. */
+export function isTableLine(norm: string): boolean {
+  if (norm.includes('\t')) return true;
+  if ((norm.match(/\|/g) ?? []).length >= 2) return true;
+  return /<t[dr][\s>]/i.test(norm);
+}
+
+/** The prose of a section as one compact block. */
+export function proseBlock(doc: Doc, from: number, to: number): Block {
+  let text = '';
+  const map: number[] = [];
+  for (let n = from; n <= to && n <= doc.lines.length; n++) {
+    const l = doc.lines[n - 1];
+    if (isTableLine(l.norm)) continue;
+    const c = compact(l.norm.replace(/\*\*|__|<\/?[a-z][^>]*>/gi, (m) => ' '.repeat(m.length)), l.start);
+    text += c.text;
+    for (const m of c.map) map.push(m);
+  }
+  return { text, map };
+}
+
+const MONEY_UNITS = '万元|亿元|千元|元';
+const COUNT_UNITS = '人次|批次|台\\(套\\)|台套|人|名|辆|个|台|套|次|项|家';
+const AREA_UNITS = '\\(?平方米\\)?|平米|㎡|m2';
+const UNITS = `${MONEY_UNITS}|${AREA_UNITS}|${COUNT_UNITS}|%`;
+const STOP = '(?!增加|减少|增长|下降|降低|上升|相比|比上年|较上年|同比|占|差异|其中|价值)';
+const VALUE_RE = new RegExp(`^((?:${STOP}[^0-9。;])*?)(${NUM})(${UNITS})`);
+const MAX_FILLER = 16;
+const CHANGE_RE = new RegExp(
+  `(?:与上年(?:度)?(?:同期)?(?:决算|执行|预算)?(?:数)?相比|比上年(?:度)?(?:同期)?(?:决算|执行|预算)?(?:数)?|较上年(?:度)?(?:决算|执行|预算)?(?:数)?|同比|比)?[,:]?(增加|减少|增长|下降|降低|上升)(?:了)?(${NUM})(${MONEY_UNITS}|人|名|辆|个|台\\(套\\)|台)`,
+);
+const PCT_RE = new RegExp(`(增长|下降|降低|减少|增加|上升)(?:了|为)?(${NUM})%`);
+const PAIR_RE = new RegExp(`(年初预算数?|全年预算数?|预算数|决算数|执行数)(?:为|是)?(${NUM})(${MONEY_UNITS})`, 'g');
+const EXTRA_COUNT_RE = new RegExp(`^[,、和及]?(${NUM})(${COUNT_UNITS})`);
+const VALUE2_RE = new RegExp(`^[,、;]?(?:价值|账面价值|原值)(?:为)?(${NUM})(${MONEY_UNITS})`);
+const CONTEXT_RE = /与(年初|全年)?预算(?:数)?(?:相比|对比|比较)/g;
+
+interface Compiled {
+  rules: LabelRule[];
+  any: RegExp;
+  each: RegExp[];
+}
+const compiled = new Map<Topic, Compiled>();
+function compile(topic: Topic): Compiled | null {
+  const rules = RULES[topic];
+  if (!rules) return null;
+  let c = compiled.get(topic);
+  if (!c) {
+    c = {
+      rules,
+      any: new RegExp(rules.map((r) => `(?:${r.label})`).join('|'), 'g'),
+      each: rules.map((r) => new RegExp(`(?:${r.label})`, 'y')),
+    };
+    compiled.set(topic, c);
+  }
+  return c;
+}
+
+interface LabelHit {
+  rule: LabelRule;
+  start: number;
+  end: number;
+}
+
+/** Every label occurrence, longest rule at each position, left to right without overlap. */
+function findLabels(text: string, c: Compiled): LabelHit[] {
+  const hits: LabelHit[] = [];
+  c.any.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = c.any.exec(text))) {
+    const at = m.index;
+    let best: LabelHit | null = null;
+    c.each.forEach((re, i) => {
+      re.lastIndex = at;
+      const mm = re.exec(text);
+      if (mm && mm[0].length && (!best || mm[0].length > best.end - best.start)) best = { rule: c.rules[i], start: at, end: at + mm[0].length };
+    });
+    if (!best) {
+      c.any.lastIndex = at + 1;
+      continue;
+    }
+    hits.push(best);
+    c.any.lastIndex = (best as LabelHit).end;
+  }
+  return hits;
+}
+
+export interface FactHit extends Fact {
+  /** Compact-text span, for provenance. */
+  from: number;
+  to: number;
+}
+
+const moneyKeys = (r: LabelRule): string[] => (r.money == null ? [] : Array.isArray(r.money) ? r.money : [r.money]);
+const isMoney = (u: string) => new RegExp(`^(?:${MONEY_UNITS})$`).test(u);
+const isArea = (u: string) => new RegExp(`^(?:${AREA_UNITS})$`).test(u);
+const countKey = (r: LabelRule, unit: string): string | undefined => r.count?.[unit] ?? (unit === '台套' ? r.count?.['台(套)'] : undefined);
+
+function basisFromWords(words: string, kind: 'final' | 'budget', context: Basis | null): Basis | null {
+  if (/年初预算/.test(words)) return 'budget_initial';
+  if (/全年预算/.test(words)) return 'budget_full_year';
+  if (/决算|执行数/.test(words)) return 'actual';
+  if (/预算/.test(words)) return kind === 'budget' ? 'budget' : context ?? 'budget_initial';
+  return null;
+}
+
+/** Reads the facts of one block of prose under the rules of its topic. */
+export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'): FactHit[] {
+  const c = compile(topic);
+  if (!c) return [];
+  const text = block.text;
+  const contexts: { at: number; basis: Basis }[] = [];
+  for (const m of text.matchAll(CONTEXT_RE)) contexts.push({ at: m.index!, basis: m[1] === '全年' ? 'budget_full_year' : 'budget_initial' });
+  const hits = findLabels(text, c);
+  const out: FactHit[] = [];
+  const defaultBasis: Basis = kind === 'budget' ? 'budget' : 'actual';
+  hits.forEach((h, i) => {
+    const segEnd = i + 1 < hits.length ? hits[i + 1].start : text.length;
+    const seg = text.slice(h.end, segEnd);
+    const ctx = contexts.filter((x) => x.at <= h.start).pop()?.basis ?? null;
+    const push = (key: string, basis: Basis, value: number, a: number, b: number) => {
+      const finalBasis: Basis = isStateKey(key) && (basis === 'budget') ? 'actual' : basis;
+      out.push({ key, basis: finalBasis, value, from: h.start, to: h.end + b });
+      void a;
+    };
+    const r = h.rule;
+    let pos = 0;
+    let primaryBasis: Basis = r.basis ?? defaultBasis;
+    let unitKind: 'money' | 'count' | 'area' | null = null;
+    const vm = VALUE_RE.exec(seg);
+    if (vm && vm[1].length <= MAX_FILLER) {
+      const value = Number(vm[2].replace(/,/g, ''));
+      const unit = vm[3];
+      const b = r.basis ?? basisFromWords(vm[1], kind, ctx) ?? defaultBasis;
+      primaryBasis = b;
+      pos = vm[0].length;
+      if (isMoney(unit) && moneyKeys(r).length) {
+        unitKind = 'money';
+        for (const k of moneyKeys(r)) push(k, b, toWan(value, unit), 0, pos);
+      } else if (isArea(unit) && r.area) {
+        unitKind = 'area';
+        push(r.area, 'actual', value, 0, pos);
+      } else if (countKey(r, unit)) {
+        unitKind = 'count';
+        push(countKey(r, unit)!, isStateKey(countKey(r, unit)!) ? 'actual' : b, Math.round(value), 0, pos);
+        // "国内公务接待0批次，0人次": further counts in other units for the same label.
+        let rest = seg.slice(pos);
+        let em: RegExpExecArray | null;
+        while ((em = EXTRA_COUNT_RE.exec(rest)) && countKey(r, em[2]) && countKey(r, em[2]) !== countKey(r, unit)) {
+          pos += em[0].length;
+          push(countKey(r, em[2])!, b, Math.round(Number(em[1].replace(/,/g, ''))), 0, pos);
+          rest = seg.slice(pos);
+        }
+      }
+      if (r.value) {
+        const v2 = VALUE2_RE.exec(seg.slice(pos));
+        if (v2) {
+          pos += v2[0].length;
+          push(r.value, 'actual', toWan(Number(v2[1].replace(/,/g, '')), v2[2]), 0, pos);
+        }
+      }
+    }
+    const rest = seg.slice(pos);
+    // Budget/final pairs: "年初预算数262.47万元，决算数351.51万元".
+    if (moneyKeys(r).length && kind === 'final') {
+      PAIR_RE.lastIndex = 0;
+      let pm: RegExpExecArray | null;
+      while ((pm = PAIR_RE.exec(rest))) {
+        const b = basisFromWords(pm[1], kind, ctx);
+        if (b) for (const k of moneyKeys(r)) push(k, b, toWan(Number(pm[2].replace(/,/g, '')), pm[3]), 0, pos + pm.index + pm[0].length);
+      }
+    }
+    // Change against the previous year: only for the label's own statement, not a budget comparison.
+    if (primaryBasis === 'budget_initial' || primaryBasis === 'budget_full_year') return;
+    const cm = CHANGE_RE.exec(rest);
+    if (cm) {
+      const unit = cm[3];
+      const signed = changeSign(cm[1]) * Number(cm[2].replace(/,/g, ''));
+      if (isMoney(unit) && moneyKeys(r).length && unitKind !== 'count' && unitKind !== 'area') {
+        for (const k of moneyKeys(r)) push(k, 'prior_change', toWan(signed, unit), 0, pos + cm.index + cm[0].length);
+      } else if (!isMoney(unit) && countKey(r, unit)) {
+        push(countKey(r, unit)!, 'prior_change', signed, 0, pos + cm.index + cm[0].length);
+      }
+    }
+    const pcm = PCT_RE.exec(rest);
+    if (pcm && (unitKind === 'money' || (unitKind === null && cm && moneyKeys(r).length))) {
+      const signed = changeSign(pcm[1]) * Number(pcm[2].replace(/,/g, ''));
+      for (const k of moneyKeys(r)) push(k, 'prior_pct', signed, 0, pos + pcm.index + pcm[0].length);
+    }
+  });
+  return out;
+}
+
+/** Facts from every section's prose, first statement of each key and basis kept. */
+export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'budget'): { facts: Fact[]; conflicts: string[] } {
+  const facts: Fact[] = [];
+  const seen = new Map<string, Fact>();
+  const conflicts: string[] = [];
+  for (const s of sections) {
+    if (!s.topic || !RULES[s.topic]) continue;
+    const block = proseBlock(doc, s.from, s.to);
+    if (!block.text) continue;
+    for (const f of readFacts(block, s.topic, kind)) {
+      const id = `${f.key}@${f.basis}`;
+      const src = spanSource(doc, block.map[f.from], block.map[Math.min(f.to, block.map.length) - 1] + 1);
+      const prev = seen.get(id);
+      if (prev) {
+        if (Math.abs(prev.value - f.value) > 0.005) conflicts.push(`${id}: ${prev.value} (line ${prev.source?.line}) and ${f.value} (line ${src.line}) stated; the first is recorded`);
+        continue;
+      }
+      const fact: Fact = { key: f.key, basis: f.basis, value: f.value, source: src };
+      seen.set(id, fact);
+      facts.push(fact);
+    }
+  }
+  return { facts, conflicts };
+}

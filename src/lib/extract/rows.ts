@@ -1,0 +1,95 @@
+// Table rows from the many ways text layers print a table: tab-separated cells, markdown
+// pipes, HTML <td>, one cell per line (rows separated by blank lines), or cells split by
+// runs of spaces. Every row keeps the lines it came from.
+import type { Doc } from './document.ts';
+
+export interface Row {
+  cells: string[];
+  /** First and last 1-based source line. */
+  from: number;
+  to: number;
+  /** True when empty cells were kept, so positions line up with the header. */
+  aligned: boolean;
+}
+
+const HTML_CELL = /<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi;
+
+export function cleanCell(s: string): string {
+  return s
+    .replace(/<br\s*\/?>/gi, '')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/\$\\geq\s*/g, '≥')
+    .replace(/\$\\leq\s*/g, '≤')
+    .replace(/\\%\$?/g, '%')
+    .replace(/\*\*/g, '')
+    .trim();
+}
+
+/** Splits one line into cells, or returns null when the line is not a table row. */
+export function splitCells(norm: string): { cells: string[]; aligned: boolean } | null {
+  if (/<t[dh][\s>]/i.test(norm)) {
+    const cells = [...norm.matchAll(HTML_CELL)].map((m) => cleanCell(m[1]));
+    return cells.length ? { cells, aligned: true } : null;
+  }
+  if (norm.includes('\t')) return { cells: norm.split('\t').map(cleanCell), aligned: true };
+  const pipes = (norm.match(/\|/g) ?? []).length;
+  if (pipes >= 2) {
+    const inner = norm.trim().replace(/^\|/, '').replace(/\|$/, '');
+    if (/^[\s:|-]+$/.test(inner)) return { cells: [], aligned: true };
+    return { cells: inner.split('|').map(cleanCell), aligned: true };
+  }
+  return null;
+}
+
+/** One-cell-per-line blocks: "\tcell" lines, a blank line between rows. */
+function isCellLine(norm: string): boolean {
+  return /^\t[^\t]*$/.test(norm);
+}
+
+/** Rows of the lines [from, to] (1-based, inclusive). Prose lines yield no row. */
+export function readRows(doc: Doc, from: number, to: number): Row[] {
+  const rows: Row[] = [];
+  let n = from;
+  const last = Math.min(to, doc.lines.length);
+  while (n <= last) {
+    const l = doc.lines[n - 1];
+    if (isCellLine(l.norm)) {
+      // Gather one row of one-cell lines; blank lines end it.
+      const cells: string[] = [];
+      const start = n;
+      while (n <= last && isCellLine(doc.lines[n - 1].norm)) {
+        cells.push(cleanCell(doc.lines[n - 1].norm.slice(1)));
+        n++;
+      }
+      rows.push({ cells, from: start, to: n - 1, aligned: true });
+      continue;
+    }
+    const split = splitCells(l.norm);
+    if (split) rows.push({ cells: split.cells, from: n, to: n, aligned: split.aligned });
+    n++;
+  }
+  return rows;
+}
+
+/** Whitespace-split row for text layers that lost their separators: "2010301 行政运行 5,886.92 0.00". */
+export function spaceCells(norm: string): string[] {
+  const tokens = norm.trim().split(/\s+/).filter(Boolean);
+  const cells: string[] = [];
+  for (const t of tokens) {
+    const prev = cells[cells.length - 1];
+    // Name words split by spaces come back together; numbers and codes stay cells.
+    if (prev !== undefined && !/^[-\d.,%]+$/.test(t) && !/^[-\d.,%]+$/.test(prev) && !/^[（(]?[一二三四五六七八九十]+[、)）]/.test(t)) cells[cells.length - 1] = prev + t;
+    else cells.push(t);
+  }
+  return cells;
+}
+
+/** Cells with content; markdown rule cells ("-------") dropped. */
+export function filled(cells: string[]): string[] {
+  return cells.map((c) => c.trim()).filter((c) => c !== '' && !/^-{3,}$/.test(c));
+}
+
+/** Collapses whitespace in a printed name, keeping one space only between two Latin words or numbers. */
+export function cleanName(s: string): string {
+  return s.trim().replace(/\s+/g, (m, at: number, all: string) => (/[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + m.length] ?? '') ? ' ' : ''));
+}

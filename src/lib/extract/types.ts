@@ -1,0 +1,92 @@
+// The canonical extraction record (../shared/spec/extraction.md, v1) plus provenance.
+// Money is in 万元, percentages in percent, counts are integers.
+
+/** Where a value came from: 1-based line range in the source text and the exact snippet. */
+export interface Provenance {
+  line: number;
+  endLine: number;
+  text: string;
+}
+
+export type Basis = 'actual' | 'budget' | 'budget_initial' | 'budget_full_year' | 'prior_change' | 'prior_pct';
+
+export interface Fact {
+  key: string;
+  basis: Basis;
+  value: number;
+  source?: Provenance;
+}
+
+export interface FunctionLine {
+  /** 7-digit 项 code, or null when the document names the line only in words. */
+  code: string | null;
+  name: string;
+  amount?: number;
+  basic?: number;
+  project?: number;
+  fund?: 'gpb' | 'govfund';
+  /** The code resolved from the catalogue when the document printed none (not part of spec v1). */
+  catalogue_code?: string;
+  source?: Provenance;
+}
+
+export interface EconomicLine {
+  code: string;
+  name: string;
+  amount?: number;
+  personnel?: number;
+  public?: number;
+  source?: Provenance;
+}
+
+export interface Indicator {
+  level1?: string;
+  level2?: string;
+  level3: string;
+  target?: string;
+  actual?: string;
+  weight?: number;
+  score?: number;
+  note?: string;
+  source?: Provenance;
+}
+
+export interface Project {
+  name: string;
+  budget?: number;
+  budget_initial?: number;
+  budget_full_year?: number;
+  executed?: number;
+  exec_rate?: number;
+  score?: number;
+  indicator_count: number;
+  indicators?: Indicator[];
+  source?: Provenance;
+}
+
+export interface SummaryProject {
+  name: string;
+  unit?: string;
+  budget_initial?: number;
+  budget_full_year?: number;
+  executed?: number;
+  exec_rate?: number;
+  completion_pct?: number;
+  score?: number;
+  source?: Provenance;
+}
+
+export interface ExtractionRecord {
+  spec: 1;
+  source: string;
+  unit_name: string | null;
+  region: string[];
+  fiscal_year: number | null;
+  kind: 'final' | 'budget' | null;
+  facts: Fact[];
+  function_lines: FunctionLine[];
+  economic_lines: EconomicLine[];
+  projects: Project[];
+  summary_projects: SummaryProject[];
+  warnings: string[];
+}

@@ -63,3 +63,12 @@ export function linesSource(doc: Doc, from: number, to: number): Provenance {
   const b = doc.lines[Math.max(0, Math.min(doc.lines.length, to) - 1)];
   return spanSource(doc, a.start, b.start + b.raw.length);
 }
+
+/** The source spelling of a normalised snippet found within lines [from, to]. */
+export function printedIn(doc: Doc, from: number, to: number, normText: string): string {
+  const a = doc.lines[Math.max(0, from - 1)]?.start ?? 0;
+  const last = doc.lines[Math.min(doc.lines.length, to) - 1];
+  const b = last ? last.start + last.raw.length : doc.raw.length;
+  const at = doc.norm.indexOf(normText, a);
+  return at >= 0 && at + normText.length <= b ? doc.raw.slice(at, at + normText.length) : normText;
+}

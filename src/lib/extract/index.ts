@@ -1,8 +1,15 @@
+// extract(text, source) → the canonical record of ../shared/spec/extraction.md.
+// Stages: lines → metadata → sections → tables and prose → facts, lines, projects.
 import { makeDoc } from './document.ts';
+import { proseFunctionLines } from './function-lines.ts';
 import { readMeta } from './meta.ts';
 import { narrativeFacts } from './narrative.ts';
+import { findProjectTables, readProjects } from './projects.ts';
 import { segment } from './sections.ts';
-import type { ExtractionRecord } from './types.ts';
+import { isSummaryTable, readSummary } from './summary.ts';
+import { findTables, readTables } from './tables.ts';
+import { normName } from './text.ts';
+import type { ExtractionRecord, Fact, FunctionLine } from './types.ts';
 export type * from './types.ts';
 
 /** Turns the text of one disclosure into the canonical record. Pure: no I/O. */
@@ -10,13 +17,81 @@ export function extract(text: string, source: string): ExtractionRecord {
   const doc = makeDoc(text);
   const warnings: string[] = [];
   const meta = readMeta(doc);
-  const sections = segment(doc);
   const kind = meta.kind ?? 'final';
+  if (!meta.kind) warnings.push('document kind (决算/预算) not stated; read as a final account');
+  if (!meta.unit_name) warnings.push('reporting unit name not found');
+  if (meta.fiscal_year == null) warnings.push('fiscal year not found');
+
+  const sections = segment(doc);
+  const stops = [
+    ...sections.filter((s) => s.level <= 2).map((s) => s.headingLine),
+    ...findProjectTables(doc, sections).map((t) => t.from),
+  ];
+  const tables = findTables(doc, stops);
+  const summary_projects = tables.filter(isSummaryTable).flatMap((t) => readSummary(doc, t));
+  const tabled = readTables(doc, tables.filter((t) => !isSummaryTable(t)), kind);
+  warnings.push(...tabled.warnings);
+
+  // Tables first: where a document gives a figure in a table and in prose, the table's counts.
+  const facts: Fact[] = [];
+  const byId = new Map<string, Fact>();
+  for (const f of tabled.facts) {
+    const id = `${f.key}@${f.basis}`;
+    const prev = byId.get(id);
+    if (prev) {
+      if (Math.abs(prev.value - f.value) > 0.005) warnings.push(`${id}: tables state ${prev.value} (line ${prev.source?.line}) and ${f.value} (line ${f.source?.line}); the first is recorded`);
+      continue;
+    }
+    byId.set(id, f);
+    facts.push(f);
+  }
   const narrative = narrativeFacts(doc, sections, kind);
   warnings.push(...narrative.conflicts);
+  for (const f of narrative.facts) {
+    const id = `${f.key}@${f.basis}`;
+    const prev = byId.get(id);
+    if (prev) {
+      if (Math.abs(prev.value - f.value) > 0.0051 && !(f.value !== 0 && Math.abs(prev.value - f.value) / Math.abs(f.value) < 1e-5))
+        warnings.push(`${id}: table ${prev.value} (line ${prev.source?.line}) vs text ${f.value} (line ${f.source?.line}); the table is recorded`);
+      continue;
+    }
+    byId.set(id, f);
+    facts.push(f);
+  }
+
+  const function_lines = mergeLines(tabled.function_lines, proseFunctionLines(doc, sections));
+  const projects = readProjects(doc, sections);
+  for (const l of function_lines) if (l.code === null && !l.catalogue_code) warnings.push(`function line ${l.name} (line ${l.source?.line}) is named in words only; its code is not in the catalogue`);
+
   return {
-    spec: 1, source, unit_name: meta.unit_name, region: meta.region, fiscal_year: meta.fiscal_year, kind: meta.kind,
-    facts: narrative.facts, function_lines: [], economic_lines: [], projects: [], summary_projects: [],
+    spec: 1,
+    source,
+    unit_name: meta.unit_name,
+    region: meta.region,
+    fiscal_year: meta.fiscal_year,
+    kind: meta.kind,
+    facts,
+    function_lines,
+    economic_lines: tabled.economic_lines,
+    projects,
+    summary_projects,
     warnings,
   };
+}
+
+/** Table lines win over prose lines for the same 项; prose adds what no table lists. */
+function mergeLines(table: FunctionLine[], prose: FunctionLine[]): FunctionLine[] {
+  const key = (l: FunctionLine) => `${l.fund ?? 'gpb'}:${l.code ?? l.catalogue_code ?? normName(l.name)}`;
+  const names = new Set(table.map((l) => `${l.fund ?? 'gpb'}:${normName(l.name)}`));
+  const codes = new Set(table.map(key));
+  const govTable = table.some((l) => l.fund === 'govfund');
+  const gpbTable = table.some((l) => l.fund !== 'govfund');
+  const extra = prose.filter((l) => {
+    if (l.fund === 'govfund' ? govTable : gpbTable) {
+      if (codes.has(key(l))) return false;
+      if (l.code === null && names.has(`${l.fund ?? 'gpb'}:${normName(l.name)}`)) return false;
+    }
+    return true;
+  });
+  return [...table, ...extra];
 }

@@ -1,0 +1,52 @@
+// Function lines stated in prose: "2013150事业运行7.54万元" and lines named in words,
+// "一般公共服务支出（类）网信事务（款）行政运行（项）…支出决算数为5万元".
+import type { Doc } from './document.ts';
+import { spanSource } from './document.ts';
+import { resolveNamePath } from './catalogue.ts';
+import { proseBlock } from './narrative.ts';
+import type { Section } from './sections.ts';
+import { NUM, toWan } from './text.ts';
+import type { FunctionLine } from './types.ts';
+
+const CODED = new RegExp(`(?<![\\d.])(2\\d{6})(?![\\d.])([^\\d;。,:%]{1,40}?)(${NUM})(万元|亿元|元)`, 'g');
+const NAME = String.raw`(?:[\u4e00-\u9fffA-Za-z“”、·]|\((?![类款项]\))[^()]{1,10}\))+`;
+const WORDS = new RegExp(`(${NAME})\\(类\\)(?:(${NAME})\\(款\\))?(${NAME})\\(项\\)`, 'g');
+const AMOUNT = new RegExp(`(${NUM})(万元|亿元|元)`);
+
+function strip(s: string): string {
+  return s.replace(/^[\d.、,:]+/, '').replace(/^(?:其中|包括|主要用于)[:]?/, '');
+}
+
+export function proseFunctionLines(doc: Doc, sections: Section[]): FunctionLine[] {
+  const out: FunctionLine[] = [];
+  for (const s of sections) {
+    if (s.topic !== 'gpb' && s.topic !== 'govfund' && s.topic !== 'functions') continue;
+    const fund = s.topic === 'govfund' ? 'govfund' : undefined;
+    const b = proseBlock(doc, s.from, s.to);
+    const src = (a: number, z: number) => spanSource(doc, b.map[a], b.map[Math.min(z, b.map.length) - 1] + 1);
+    for (const m of b.text.matchAll(CODED)) {
+      const line: FunctionLine = { code: m[1], name: strip(m[2]), amount: toWan(Number(m[3].replace(/,/g, '')), m[4]) };
+      if (fund) line.fund = fund;
+      line.source = src(m.index!, m.index! + m[0].length);
+      out.push(line);
+    }
+    const words = [...b.text.matchAll(WORDS)];
+    words.forEach((m, i) => {
+      const end = i + 1 < words.length ? words[i + 1].index! : b.text.length;
+      const after = b.text.slice(m.index! + m[0].length, end);
+      const am = AMOUNT.exec(after);
+      if (!am) return;
+      const lei = strip(m[1]);
+      const kuan = m[2] ? strip(m[2]) : null;
+      const xiang = strip(m[3]);
+      const line: FunctionLine = { code: null, name: xiang, amount: toWan(Number(am[1].replace(/,/g, '')), am[2]) };
+      const code = resolveNamePath(lei, kuan, xiang);
+      if (code) line.catalogue_code = code;
+      if (fund) line.fund = fund;
+      line.source = src(m.index!, m.index! + m[0].length + am.index + am[0].length);
+      out.push(line);
+    });
+  }
+  out.sort((a, b) => (a.source!.line - b.source!.line));
+  return out;
+}

@@ -1,0 +1,183 @@
+// 项目支出绩效自评表 (final accounts) and 项目支出绩效目标表 (budgets): one project each,
+// with its money row, stated score and indicator rows, whatever the cell layout.
+import type { Doc } from './document.ts';
+import { linesSource, printedIn } from './document.ts';
+import { cleanName, filled, readRows, type Row } from './rows.ts';
+import type { Section } from './sections.ts';
+import { normName, normalizeChars, parseNumber } from './text.ts';
+import type { Indicator, Project } from './types.ts';
+
+const MARKER = /项目(?:支出)?绩效(?:自评|目标)表|项目支出绩效自评情况表/;
+
+/** Cells that name an indicator level, or fragments of such a label broken across cells. */
+const LEVEL_RE = /^(?:年度)?(?:绩效)?(?:指标)?(?:完成)?(?:情况)?$|^(?:一级|二级|三级)?指标$|^(?:项目)?(?:产出|效益|满意度|成本|完成|数量|质量|时效|经济效益|社会效益|生态效益|生态环境|可持续影响|可持续影|服务对象满意度|经济成本|社会成本|生态环境成本)(?:指标|指|标)?$/;
+function isLevelCell(c: string): boolean {
+  const t = normName(c);
+  if (!t) return true;
+  if (LEVEL_RE.test(t)) return true;
+  // Single characters and two-character fragments of a label split by the text layer ("年", "产", "满意").
+  return t.length <= 2 && /^[\u4e00-\u9fff]+$/.test(t) && /[年产度满意情况指标效益出完成]/.test(t);
+}
+const LEVEL_PREFIX = /^(?:服务对象满意度指标|满意度指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|数量指标|质量指标|时效指标|成本指标)\s+/;
+
+const isScore = (c: string) => /^\d+(?:\.\d+)?\s*分?$/.test(normalizeChars(c).trim());
+
+export interface ProjectTable {
+  from: number;
+  to: number;
+  kind: 'self' | 'target';
+}
+
+/** Where each project table starts and ends: from its title to the next title or heading. */
+export function findProjectTables(doc: Doc, sections: Section[]): ProjectTable[] {
+  const marks: { line: number; kind: 'self' | 'target' }[] = [];
+  for (const l of doc.lines) {
+    const m = MARKER.exec(l.norm);
+    if (!m) continue;
+    // A table of contents entry ("七、《项目支出绩效自评表》") is not a table.
+    if (/《[^》]*绩效[^》]*》/.test(l.norm) || l.norm.replace(/\s/g, '').length > 40) continue;
+    marks.push({ line: l.no, kind: /目标/.test(m[0]) ? 'target' : 'self' });
+  }
+  const headings = sections.filter((s) => s.level <= 2).map((s) => s.headingLine);
+  return marks.map((mk, i) => {
+    const nextMark = marks[i + 1]?.line ?? doc.lines.length + 1;
+    const nextHead = headings.find((h) => h > mk.line) ?? doc.lines.length + 1;
+    return { from: mk.line, to: Math.min(nextMark, nextHead) - 1, kind: mk.kind };
+  });
+}
+
+function cellAfter(row: Row, re: RegExp): string | undefined {
+  const i = row.cells.findIndex((c) => re.test(normName(c)));
+  if (i < 0) return undefined;
+  return filled(row.cells.slice(i + 1))[0];
+}
+
+/** Reads one indicator row; null when the row carries no named indicator. */
+function readIndicator(row: Row, withScores: boolean): Indicator | null {
+  const f = filled(row.cells);
+  let j = -1;
+  if (withScores) {
+    for (let k = f.length - 2; k >= 1; k--) if (isScore(f[k]) && isScore(f[k + 1])) { j = k; break; }
+    if (j < 0) return null;
+  } else j = f.length;
+  const labels: string[] = [];
+  let k = 0;
+  while (k < j && isLevelCell(f[k])) labels.push(f[k++]);
+  const rest = f.slice(k, j);
+  if (!rest.length) return null;
+  if (!withScores && rest.length < 2) return null;
+  const name = cleanName(rest[0].replace(LEVEL_PREFIX, ''));
+  if (!name || /^\d+(?:\.\d+)?$/.test(name)) return null;
+  const levels = labels.map(normName).filter((x) => x.length > 2);
+  const ind: Indicator = { level3: name };
+  if (levels.length >= 2) [ind.level1, ind.level2] = levels.slice(-2);
+  else if (levels.length === 1) ind.level2 = levels[0];
+  if (rest[1]) ind.target = rest[1];
+  if (rest[2]) ind.actual = rest[2];
+  if (withScores) {
+    ind.weight = parseNumber(f[j]) ?? undefined;
+    ind.score = parseNumber(f[j + 1]) ?? undefined;
+    const note = f.slice(j + 2).join(' ');
+    if (note) ind.note = note;
+  }
+  return ind;
+}
+
+const MONEY_HEADS: [RegExp, 'budget_initial' | 'budget_full_year' | 'executed' | 'weight' | 'exec_rate' | 'score'][] = [
+  [/年初预算/, 'budget_initial'],
+  [/全年预算/, 'budget_full_year'],
+  [/全年执行|执行数/, 'executed'],
+  [/分值/, 'weight'],
+  [/执行率/, 'exec_rate'],
+  [/得分/, 'score'],
+];
+
+/** Reads one project table into a project record. */
+export function readProject(doc: Doc, t: ProjectTable): Project | null {
+  const rows = readRows(doc, t.from, t.to).filter((r) => filled(r.cells).length);
+  if (!rows.length) return null;
+  let name: string | undefined;
+  for (let i = 0; i < rows.length && !name; i++) {
+    const r = rows[i];
+    const idx = r.cells.findIndex((c) => /^项目名称[:：]?$/.test(normName(c)));
+    if (idx < 0) continue;
+    name = filled(r.cells.slice(idx + 1)).find((c) => !/^(?:主管部门|实施单位|预算单位)/.test(normName(c)));
+    // Some tables print the name on the row above an empty 项目名称 row.
+    if (!name && i > 0) name = filled(rows[i - 1].cells).find((c) => !MARKER.test(c) && !/^\(?\d{4}年度?\)?$/.test(normName(c)));
+  }
+  if (!name) {
+    // Prose layout: "项目名称：XXX" on a line of its own.
+    for (let n = t.from; n <= t.to && !name; n++) {
+      const m = /项目名称[:：]\s*(.+)$/.exec(doc.lines[n - 1].norm.trim());
+      if (m) name = m[1];
+    }
+  }
+  if (!name) return null;
+  const project: Project = { name: cleanName(printedIn(doc, t.from, t.to, name)), indicator_count: 0 };
+
+  // Money: the 年度资金总额 row, or the row below it when the label sits in the header row.
+  const fundIdx = rows.findIndex((r) => r.cells.some((c) => /年度资金总额/.test(normName(c))));
+  let lastMoneyRow = fundIdx;
+  if (fundIdx >= 0) {
+    const fundRow = rows[fundIdx];
+    const at = fundRow.cells.findIndex((c) => /年度资金总额/.test(normName(c)));
+    let values = filled(fundRow.cells.slice(at + 1)).filter((c) => parseNumber(c) != null || /^[—–-]$/.test(c));
+    if (!values.some((c) => parseNumber(c) != null) && rows[fundIdx + 1]) {
+      const below = rows[fundIdx + 1];
+      const f = filled(below.cells);
+      const start = f.findIndex((c) => parseNumber(c) != null);
+      values = start >= 0 ? f.slice(start).filter((c) => parseNumber(c) != null || /^[—–-]$/.test(c)) : [];
+      lastMoneyRow = fundIdx + 1;
+    }
+    if (t.kind === 'target') {
+      const v = parseNumber(values[0]);
+      if (v != null) project.budget = v;
+    } else {
+      // Column order from the header row that names them (年初预算数 … 得分).
+      const header = rows.slice(Math.max(0, fundIdx - 2), fundIdx + 1).reverse().find((r) => r.cells.some((c) => /年初预算|全年预算/.test(normName(c))));
+      const order = (header ? filled(header.cells) : [])
+        .map((c) => MONEY_HEADS.find(([re]) => re.test(normName(c)))?.[1])
+        .filter((x): x is NonNullable<typeof x> => !!x);
+      const cols = order.length >= 3 && order.length >= values.length ? order : MONEY_HEADS.map((x) => x[1]);
+      cols.forEach((col, i) => {
+        const v = parseNumber(values[i]);
+        if (v == null || col === 'weight' || col === 'score') return;
+        project[col] = v;
+      });
+    }
+  }
+
+  // Indicators: rows after the money block up to 总分.
+  const totalIdx = rows.findIndex((r, i) => i > fundIdx && /^总分/.test(normName(filled(r.cells)[0] ?? '')));
+  const end = totalIdx >= 0 ? totalIdx : rows.length;
+  let start = lastMoneyRow + 1;
+  const goal = rows.findIndex((r, i) => i > lastMoneyRow && i < end && r.cells.some((c) => /年度总体目标|项目总体目标|预期目标/.test(normName(c))));
+  if (goal >= 0) start = goal + 1;
+  const indicators: Indicator[] = [];
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    if (r.cells.some((c) => /^三级指标$|^指标值/.test(normName(c)))) continue;
+    const ind = readIndicator(r, t.kind === 'self');
+    if (ind) {
+      ind.source = linesSource(doc, r.from, r.to);
+      indicators.push(ind);
+    }
+  }
+  project.indicator_count = indicators.length;
+  project.indicators = indicators;
+  if (totalIdx >= 0 && t.kind === 'self') {
+    const nums = filled(rows[totalIdx].cells).map(parseNumber).filter((x): x is number => x != null);
+    if (nums.length) project.score = nums[nums.length - 1];
+  }
+  project.source = linesSource(doc, t.from, rows[Math.min(end, rows.length - 1)].to);
+  return project;
+}
+
+export function readProjects(doc: Doc, sections: Section[]): Project[] {
+  const out: Project[] = [];
+  for (const t of findProjectTables(doc, sections)) {
+    const p = readProject(doc, t);
+    if (p && (p.indicator_count || p.budget != null || p.budget_full_year != null || p.budget_initial != null)) out.push(p);
+  }
+  return out;
+}

@@ -12,12 +12,14 @@ const CODED = new RegExp(`(?<![\\d.])(2\\d{6})(?![\\d.])([^\\d;。,:%]{1,40}?)($
 const NAME = String.raw`(?:[\u4e00-\u9fffA-Za-z“”、·]|\((?![类款项]\))[^()]{1,10}\))+`;
 const WORDS = new RegExp(`(${NAME})\\(类\\)(?:(${NAME})\\(款\\))?(${NAME})\\(项\\)`, 'g');
 const AMOUNT = new RegExp(`(${NUM})(万元|亿元|元)`);
+const FINAL_AMOUNT = new RegExp(`(?:支出)?决算(?:数)?(?:为|是)?(${NUM})(万元|亿元|元)`);
+const BUDGET_AMOUNT = new RegExp(`预算(?:数)?(?:为|是)?(${NUM})(万元|亿元|元)`);
 
 function strip(s: string): string {
   return s.replace(/^[\d.、,:]+/, '').replace(/^(?:其中|包括|主要用于)[:]?/, '');
 }
 
-export function proseFunctionLines(doc: Doc, sections: Section[]): FunctionLine[] {
+export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' | 'budget'): FunctionLine[] {
   const out: FunctionLine[] = [];
   for (const s of sections) {
     if (s.topic !== 'gpb' && s.topic !== 'govfund' && s.topic !== 'functions') continue;
@@ -34,7 +36,8 @@ export function proseFunctionLines(doc: Doc, sections: Section[]): FunctionLine[
     words.forEach((m, i) => {
       const end = i + 1 < words.length ? words[i + 1].index! : b.text.length;
       const after = b.text.slice(m.index! + m[0].length, end);
-      const am = AMOUNT.exec(after);
+      // The statement may quote the budget before the executed figure: take the one the document kind reports.
+      const am = (kind === 'final' ? FINAL_AMOUNT.exec(after) : BUDGET_AMOUNT.exec(after)) ?? AMOUNT.exec(after);
       if (!am) return;
       const lei = strip(m[1]);
       const kuan = m[2] ? strip(m[2]) : null;

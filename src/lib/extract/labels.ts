@@ -96,7 +96,7 @@ const SANGONG: LabelRule[] = [
   { label: '公务用车运行(?:维护|维修)?费', money: 'sangong.vehicle_operation' },
   { label: '公务用车保有(?:量|数)?', count: { 辆: 'sangong.vehicles_held' } },
   { label: '公务接待费', money: 'sangong.reception' },
-  { label: '(?:国内)?公务接待', count: { 批次: 'sangong.reception_batches', 次: 'sangong.reception_batches', 人次: 'sangong.reception_persons', 人: 'sangong.reception_persons' } },
+  { label: '(?:国内)?公务接待(?!费)', money: 'sangong.reception', count: { 批次: 'sangong.reception_batches', 次: 'sangong.reception_batches', 人次: 'sangong.reception_persons', 人: 'sangong.reception_persons' } },
 ];
 
 const GOVFUND: LabelRule[] = [
@@ -109,9 +109,9 @@ const ADMIN: LabelRule[] = [{ label: '机关运行经费', money: 'admin.running
 
 const PROCUREMENT: LabelRule[] = [
   { label: '政府采购(?:支出)?总额|政府采购预算(?:总额)?|政府采购金额', money: 'procurement.total' },
-  { label: '政府采购货物(?:支出|预算)?', money: 'procurement.goods' },
-  { label: '政府采购工程(?:支出|预算)?', money: 'procurement.works' },
-  { label: '政府采购服务(?:支出|预算)?', money: 'procurement.services' },
+  { label: '(?:政府采购)?货物(?:类)?(?:采购)?(?:支出|预算)?(?:金额)?', money: 'procurement.goods' },
+  { label: '(?:政府采购)?工程(?:类)?(?:采购)?(?:支出|预算)?(?:金额)?', money: 'procurement.works' },
+  { label: '(?:政府采购)?服务(?:类)?(?:采购)?(?:支出|预算)?(?:金额)?', money: 'procurement.services' },
   { label: '授予中小企业合同(?:金额)?|面向中小企业预留(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?', money: 'procurement.sme' },
   { label: '授予小微企业合同(?:金额)?|面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?', money: 'procurement.small_micro' },
 ];
@@ -130,8 +130,8 @@ const ASSETS: LabelRule[] = [
 ];
 
 const PERF: LabelRule[] = [
-  { label: '(?:开展|实行|实施)(?:了)?(?:预算)?绩效(?:评价|管理|自评|目标管理)(?:的)?项目|绩效(?:自评|评价)项目', count: { 个: 'perf.projects', 项: 'perf.projects' } },
-  { label: '(?:共)?涉及(?:预算)?(?:资金|金额)(?:总额)?', money: 'perf.funds' },
+  { label: '(?:开展|实行|实施)(?:了)?(?:预算)?绩效(?:评价|管理|自评|目标管理)(?:的)?项目|绩效(?:自评|评价)项目|(?:共)?涉及(?:一级)?项目', count: { 个: 'perf.projects', 项: 'perf.projects' }, value: 'perf.funds' },
+  { label: '(?:共)?涉及(?:一般公共预算)?(?:当年)?(?:预算|财政)?(?:拨款|资金|金额)(?:总额)?', money: 'perf.funds' },
   { label: '全年预算数', money: 'perf.funds', basis: 'budget_full_year' },
   { label: '全年执行数', money: 'perf.funds', basis: 'actual' },
 ];

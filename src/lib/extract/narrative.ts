@@ -47,9 +47,13 @@ const CHANGE_RE = new RegExp(
   `(?:与上年(?:度)?(?:同期)?(?:决算|执行|预算)?(?:数)?相比|比上年(?:度)?(?:同期)?(?:决算|执行|预算)?(?:数)?|较上年(?:度)?(?:决算|执行|预算)?(?:数)?|同比|比)?[,:]?(增加|减少|增长|下降|降低|上升)(?:了)?(${NUM})(${MONEY_UNITS}|人|名|辆|个|台\\(套\\)|台)`,
 );
 const PCT_RE = new RegExp(`(增长|下降|降低|减少|增加|上升)(?:了|为)?(${NUM})%`);
-const PAIR_RE = new RegExp(`(年初预算数?|全年预算数?|预算数|决算数|执行数)(?:为|是)?(${NUM})(${MONEY_UNITS})`, 'g');
+const PAIR_RE = new RegExp(`(年初预算(?:数)?|全年预算(?:数)?|(?<!上年)预算(?:数)?|决算(?:数)?|执行数)(?:为|是)?(${NUM})(${MONEY_UNITS})`, 'g');
 const EXTRA_COUNT_RE = new RegExp(`^[,、和及]?(${NUM})(${COUNT_UNITS})`);
-const VALUE2_RE = new RegExp(`^[,、;]?(?:价值|账面价值|原值)(?:为)?(${NUM})(${MONEY_UNITS})`);
+const VALUE2_RE = new RegExp(`^[,、;]?(?:价值|账面价值|原值|涉及资金|资金|金额)(?:为|共)?(${NUM})(${MONEY_UNITS})`);
+/** Counts a label may state further on in its sentence ("接待3批次，30人次"). */
+const LATE_COUNT_UNITS = new Set(['批次', '人次', '个']);
+/** A comparison with the budget, not with the previous year ("比年初预算减少"). */
+const BUDGET_CMP = /(?:比|较|与)(?:年初|全年|调整)?预算(?:数)?(?:相比)?[,:]?$/;
 const CONTEXT_RE = /与(年初|全年)?预算(?:数)?(?:相比|对比|比较)/g;
 
 interface Compiled {
@@ -178,6 +182,17 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
       }
     }
     const rest = seg.slice(pos);
+    if (r.count) {
+      const have = new Set(out.filter((f) => f.from === h.start).map((f) => f.key));
+      for (const [unit, key] of Object.entries(r.count)) {
+        if (!LATE_COUNT_UNITS.has(unit) || have.has(key)) continue;
+        const lm = new RegExp(`(?<![\\d.])(${NUM})${unit.replace(/[()]/g, '\\$&')}`).exec(rest);
+        if (lm) {
+          push(key, isStateKey(key) ? 'actual' : primaryBasis, Math.round(Number(lm[1].replace(/,/g, ''))), 0, pos + lm.index + lm[0].length);
+          have.add(key);
+        }
+      }
+    }
     // Budget/final pairs: "年初预算数262.47万元，决算数351.51万元".
     if (moneyKeys(r).length && kind === 'final') {
       PAIR_RE.lastIndex = 0;
@@ -189,7 +204,8 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
     }
     // Change against the previous year: only for the label's own statement, not a budget comparison.
     if (primaryBasis === 'budget_initial' || primaryBasis === 'budget_full_year') return;
-    const cm = CHANGE_RE.exec(rest);
+    let cm = CHANGE_RE.exec(rest);
+    if (cm && BUDGET_CMP.test(rest.slice(Math.max(0, cm.index - 12), cm.index + cm[0].indexOf(cm[1])))) cm = null;
     if (cm) {
       const unit = cm[3];
       const signed = changeSign(cm[1]) * Number(cm[2].replace(/,/g, ''));

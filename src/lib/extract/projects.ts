@@ -94,7 +94,7 @@ const MONEY_HEADS: [RegExp, 'budget_initial' | 'budget_full_year' | 'executed' |
 
 /** Reads one project table into a project record. */
 export function readProject(doc: Doc, t: ProjectTable): Project | null {
-  const rows = readRows(doc, t.from, t.to).filter((r) => filled(r.cells).length);
+  const rows = readRows(doc, t.from, t.to, true).filter((r) => filled(r.cells).length);
   if (!rows.length) return null;
   let name: string | undefined;
   for (let i = 0; i < rows.length && !name; i++) {

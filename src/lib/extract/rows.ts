@@ -46,8 +46,11 @@ function isCellLine(norm: string): boolean {
   return /^\t[^\t]*$/.test(norm);
 }
 
-/** Rows of the lines [from, to] (1-based, inclusive). Prose lines yield no row. */
-export function readRows(doc: Doc, from: number, to: number): Row[] {
+/**
+ * Rows of the lines [from, to] (1-based, inclusive). Prose lines yield no row unless
+ * `spaces` is set: then a line without separators is split at its spaces (PDF text layers).
+ */
+export function readRows(doc: Doc, from: number, to: number, spaces = false): Row[] {
   const rows: Row[] = [];
   let n = from;
   const last = Math.min(to, doc.lines.length);
@@ -66,20 +69,28 @@ export function readRows(doc: Doc, from: number, to: number): Row[] {
     }
     const split = splitCells(l.norm);
     if (split) rows.push({ cells: split.cells, from: n, to: n, aligned: split.aligned });
+    else if (spaces && l.norm.trim()) rows.push({ cells: spaceCells(cleanCell(l.norm)), from: n, to: n, aligned: false });
     n++;
   }
   return rows;
 }
 
-/** Whitespace-split row for text layers that lost their separators: "2010301 行政运行 5,886.92 0.00". */
+/**
+ * Cells of a line whose separators a text layer turned into spaces. Runs of two or more
+ * spaces separate cells; where a line has only single spaces, every token is a cell, except
+ * that letter-spaced words ("小 计", "收 入 总 计") come back together.
+ */
 export function spaceCells(norm: string): string[] {
-  const tokens = norm.trim().split(/\s+/).filter(Boolean);
+  const t = norm.trim();
+  if (!t) return [];
+  if (/\S {2,}\S/.test(t)) return t.split(/ {2,}/).map((c) => c.trim());
+  const tokens = t.split(/\s+/);
   const cells: string[] = [];
-  for (const t of tokens) {
+  for (const tok of tokens) {
     const prev = cells[cells.length - 1];
-    // Name words split by spaces come back together; numbers and codes stay cells.
-    if (prev !== undefined && !/^[-\d.,%]+$/.test(t) && !/^[-\d.,%]+$/.test(prev) && !/^[（(]?[一二三四五六七八九十]+[、)）]/.test(t)) cells[cells.length - 1] = prev + t;
-    else cells.push(t);
+    // Letter-spaced words arrive one character at a time: join a single character to a short run of them.
+    if (prev !== undefined && /^[\u4e00-\u9fff]$/.test(tok) && /^[\u4e00-\u9fff]{1,3}$/.test(prev)) cells[cells.length - 1] = prev + tok;
+    else cells.push(tok);
   }
   return cells;
 }

@@ -192,7 +192,14 @@ function columnsOf(header: Row[], data: Row[], rules: [RegExp, Role][]): Columns
     const roles = rolesFor(columnLabels(header), rules);
     return { roleAt: (col) => roles[col] ?? null };
   }
-  const seq = rolesFor(labelSequence(header), rules).filter((x): x is Role => x != null);
+  // Without alignment, a group label ("本年支出") and its columns ("小计 基本支出 项目支出")
+  // would both count: the header row naming the most columns stands for the header.
+  let best: Role[] = [];
+  for (const r of header) {
+    const roles = rolesFor(filled(r.cells).map(normName), rules).filter((x): x is Role => x != null);
+    if (roles.length >= best.length && roles.length >= 2) best = roles;
+  }
+  const seq = best.length ? best : rolesFor(labelSequence(header), rules).filter((x): x is Role => x != null);
   return { roleAt: (col) => seq[col] ?? null };
 }
 
@@ -447,7 +454,7 @@ function twoSided(doc: Doc, t: Table, left: SideRules, right: SideRules, basis: 
       if (!isLeft && rightCols && s.values.length > 1 && key === 'fiscal.expense') {
         s.values.forEach((x, j) => {
           const l = r.aligned ? rightLabels[x.col] ?? '' : '';
-          const role = (l && rightCols.find(([re]) => re.test(l.split('/').pop() ?? ''))?.[1]) ?? (j === 1 ? 'gpb.expense' : j === 2 ? 'govfund.expense' : null);
+          const role = (l && rightCols.find(([re]) => re.test(l.split('/').pop() ?? ''))?.[1]) || (j === 1 ? 'gpb.expense' : j === 2 ? 'govfund.expense' : null);
           if (role && role !== 'total' && role !== 'other') out.push(fact(role, basis, money(x.v, t), src));
         });
       }

@@ -4,6 +4,7 @@ import type { Doc } from './document.ts';
 import { spanSource } from './document.ts';
 import { resolveNamePath } from './catalogue.ts';
 import { proseBlock } from './narrative.ts';
+import { resolveInDoc } from './tables.ts';
 import type { Section } from './sections.ts';
 import { NUM, toWan } from './text.ts';
 import type { FunctionLine } from './types.ts';
@@ -19,7 +20,7 @@ function strip(s: string): string {
   return s.replace(/^[\d.、,:]+/, '').replace(/^(?:其中|包括|主要用于)[:]?/, '');
 }
 
-export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' | 'budget'): FunctionLine[] {
+export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' | 'budget', docNames?: Map<string, string>): FunctionLine[] {
   const out: FunctionLine[] = [];
   for (const s of sections) {
     if (s.topic !== 'gpb' && s.topic !== 'govfund' && s.topic !== 'functions') continue;
@@ -43,7 +44,8 @@ export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' 
       const kuan = m[2] ? strip(m[2]) : null;
       const xiang = strip(m[3]);
       const line: FunctionLine = { code: null, name: xiang, amount: toWan(Number(am[1].replace(/,/g, '')), am[2]) };
-      const code = resolveNamePath(lei, kuan, xiang);
+      // The document's own tables know its codes best; the national catalogue is the fallback.
+      const code = (docNames && resolveInDoc(docNames, lei, kuan, xiang)) ?? resolveNamePath(lei, kuan, xiang);
       if (code) line.catalogue_code = code;
       if (fund) line.fund = fund;
       line.source = src(m.index!, m.index! + m[0].length + am.index + am[0].length);

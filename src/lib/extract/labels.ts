@@ -31,6 +31,7 @@ const STAFF: LabelRule[] = [
 ];
 
 const OVERVIEW: LabelRule[] = [
+  { label: '收入支出总计|收支总计', money: ['income.grand_total', 'expense.grand_total'] },
   { label: '收入总计', money: 'income.grand_total' },
   { label: '本年收入合计|本年收入', money: 'income.total' },
   { label: '年初结转和结余|上年结转(?:和结余)?', money: 'income.carryover_begin' },
@@ -69,6 +70,7 @@ const EXPENSE: LabelRule[] = [
 ];
 
 const FISCAL: LabelRule[] = [
+  { label: '财政拨款收入支出总计|财政拨款收支总计', money: ['fiscal.income_total', 'fiscal.expense_total'] },
   { label: '财政拨款收入总计', money: 'fiscal.income_total' },
   { label: '财政拨款支出总计', money: 'fiscal.expense_total' },
   { label: '财政拨款(?:本年)?收入', money: 'fiscal.income' },
@@ -93,7 +95,7 @@ const SANGONG: LabelRule[] = [
   { label: `${ABROAD}(?:费用?|经费)?(?:支出)?(?:团组)?`, money: 'sangong.abroad', count: { 个: 'sangong.abroad_groups', 人次: 'sangong.abroad_persons', 人: 'sangong.abroad_persons' } },
   { label: '公务用车购置(?:及|和)运行(?:维护|维修)?费', money: 'sangong.vehicle' },
   { label: '公务用车购置(?:费|数)?', money: 'sangong.vehicle_purchase', count: { 辆: 'sangong.vehicles_purchased' } },
-  { label: '公务用车运行(?:维护|维修)?费', money: 'sangong.vehicle_operation' },
+  { label: '公务用车运行(?:维护|维修)?(?:费)?', money: 'sangong.vehicle_operation' },
   { label: '公务用车保有(?:量|数)?', count: { 辆: 'sangong.vehicles_held' } },
   { label: '公务接待费', money: 'sangong.reception' },
   { label: '(?:国内)?公务接待(?!费)', money: 'sangong.reception', count: { 批次: 'sangong.reception_batches', 次: 'sangong.reception_batches', 人次: 'sangong.reception_persons', 人: 'sangong.reception_persons' } },

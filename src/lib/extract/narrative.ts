@@ -36,7 +36,8 @@ export function proseBlock(doc: Doc, from: number, to: number): Block {
   return { text, map };
 }
 
-const MONEY_UNITS = '万元|亿元|千元|元';
+// "0.00 万（含…）": a bare 万 before a bracket or a stop is 万元 too.
+const MONEY_UNITS = '万元|亿元|千元|元|万(?=[(),;。])';
 const COUNT_UNITS = '人次|批次|台\\(套\\)|台套|人|名|辆|个|台|套|次|项|家';
 const AREA_UNITS = '\\(?平方米\\)?|平米|㎡|m2';
 const UNITS = `${MONEY_UNITS}|${AREA_UNITS}|${COUNT_UNITS}|%`;
@@ -55,6 +56,21 @@ const LATE_COUNT_UNITS = new Set(['批次', '人次', '个']);
 /** A comparison with the budget, not with the previous year ("比年初预算减少"). */
 const BUDGET_CMP = /(?:比|较|与)(?:年初|全年|调整)?预算(?:数)?(?:相比)?[,:]?$/;
 const CONTEXT_RE = /与(年初|全年)?预算(?:数)?(?:相比|对比|比较)/g;
+
+/**
+ * What a label's figures may be read from: its own sentence, and the next one only when that
+ * one opens with the comparison ("。与上年相比，增加…").
+ */
+function sentenceOf(rest: string): string {
+  const stop = rest.indexOf('。');
+  if (stop < 0) return rest;
+  const next = rest.slice(stop + 1);
+  if (/^(?:与上年(?:度)?相比|比上年|较上年|与\d{4}年(?:度)?相比|同比)/.test(next)) {
+    const stop2 = next.indexOf('。');
+    return rest.slice(0, stop + 1 + (stop2 < 0 ? next.length : stop2));
+  }
+  return rest.slice(0, stop);
+}
 
 interface Compiled {
   rules: LabelRule[];
@@ -181,7 +197,7 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
         }
       }
     }
-    const rest = seg.slice(pos);
+    const rest = sentenceOf(seg.slice(pos));
     if (r.count) {
       const have = new Set(out.filter((f) => f.from === h.start).map((f) => f.key));
       for (const [unit, key] of Object.entries(r.count)) {

@@ -10,6 +10,8 @@ export interface Row {
   to: number;
   /** True when empty cells were kept, so positions line up with the header. */
   aligned: boolean;
+  /** True when a wrapped cell was joined from several lines (its text may be out of order). */
+  wrapped?: boolean;
 }
 
 const HTML_CELL = /<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi;

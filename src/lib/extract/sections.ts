@@ -65,6 +65,8 @@ export function topicOf(title: string): Topic | null {
 function headingLevel(text: string, rawLine: string): number | null {
   if (!text || text.length > 90) return null;
   if (/[。;]$/.test(text)) return null;
+  // A row of a table ("一、一般公共预算财政拨款收入 4,733.14 …") is not a heading.
+  if (/\d\.\d{1,2}(?!\d)/.test(text.replace(/\d{4}\s*年/g, ''))) return null;
   if (PART.test(text)) return 0;
   const md = /^\s*#{1,6}\s/.test(rawLine) || /^\s*\*\*.*\*\*\s*$/.test(rawLine);
   // Short numbered lines are headings; long ones are list items of a section's text.

@@ -59,7 +59,29 @@ export function findTables(doc: Doc, stopLines: number[]): Table[] {
     for (let n = t.line + 1; n <= to; n++) {
       const norm = doc.lines[n - 1].norm;
       if (isTableLine(norm) || /[。，;；]/.test(norm) || norm.length > 300) continue;
-      const cells = spaceCells(norm);
+      let cells = spaceCells(norm);
+      // A code alone on its line: its name and figures follow on the next lines (a text
+      // layer that wrapped the name cell). Join them up to the line with the figures.
+      if (cells.length === 1 && CODE_CELL.test(cells[0])) {
+        const start = n;
+        let name = '';
+        let k = n + 1;
+        while (k <= to && k - n <= 3) {
+          const c = spaceCells(doc.lines[k - 1].norm);
+          if (c.some((x) => NUMERIC_TOKEN.test(x) && /\./.test(x))) {
+            const at = c.findIndex((x) => NUMERIC_TOKEN.test(x));
+            name += c.slice(0, at).join('');
+            cells = [cells[0], name, ...c.slice(at)];
+            rows.push({ cells, from: start, to: k, aligned: false, wrapped: true });
+            n = k;
+            break;
+          }
+          if (c.length === 1 && CODE_CELL.test(c[0])) break;
+          name += c.join('');
+          k++;
+        }
+        continue;
+      }
       if (cells.filter((c) => NUMERIC_TOKEN.test(c)).length >= 1 && cells.length >= 2) rows.push({ cells, from: n, to: n, aligned: false });
       else if (cells.length >= 3) rows.push({ cells, from: n, to: n, aligned: false });
     }
@@ -220,6 +242,9 @@ const money = (v: number, t: Table) => toWan(v, t.unit);
 
 // ---- function classification tables ------------------------------------------------------------
 
+/** Lines whose name was joined from wrapped cells: their text may be out of order. */
+const wrappedLines = new WeakSet<FunctionLine>();
+
 const FUNC_ROLES: [RegExp, Role][] = [
   [/基本支出/, 'basic'],
   [/项目支出/, 'project'],
@@ -295,6 +320,7 @@ function functionLines(doc: Doc, t: Table, fund: 'gpb' | 'govfund', warnings: st
     }
     if (damaged) warnings.push(`${t.title}: line ${r.from} prints a damaged code '${c.parts.join(' ')}' for ${c.name}; recorded as ${code}`);
     const line: FunctionLine = { code, name: cleanName(c.name) };
+    if (r.wrapped) wrappedLines.add(line);
     if (byRole.amount !== undefined) line.amount = byRole.amount;
     if (byRole.basic !== undefined) line.basic = byRole.basic;
     if (byRole.project !== undefined) line.project = byRole.project;
@@ -486,9 +512,19 @@ const EXPENSE_COLS: [RegExp, Role][] = [
   [/本年支出合计|^合计$|^总计$|支出合计|^小计$/, 'expense.total'],
 ];
 
-function totalRowFacts(doc: Doc, t: Table, rules: [RegExp, Role][], basis: Basis): Fact[] {
+/** The standard column order of a table, used when a text layer scrambled its header. */
+const INCOME_TEMPLATE = ['income.total', 'income.fiscal', 'income.superior', 'income.business', 'income.operating', 'income.affiliated', 'income.other'];
+const EXPENSE_TEMPLATE = ['expense.total', 'expense.basic', 'expense.project', 'expense.to_superior', 'expense.operating', 'expense.to_affiliated'];
+
+function totalRowFacts(doc: Doc, t: Table, rules: [RegExp, Role][], basis: Basis, template?: string[]): Fact[] {
   const { header, data } = splitHeader(t);
-  const cols = columnsOf(header, data, rules);
+  const aligned = data.length > 0 && data.every((r) => r.aligned) && header.every((r) => r.aligned);
+  const found = columnsOf(header, data, rules);
+  // Without alignment the header is trusted only when it names as many columns as the row has figures.
+  const named = aligned ? 0 : Math.max(0, ...header.map((h) => rolesFor(filled(h.cells).map(normName), rules).filter(Boolean).length));
+  const cols: Columns = aligned
+    ? found
+    : { roleAt: (col, count) => (count === named ? found.roleAt(col, count) : template && count === template.length ? template[col] : col === 0 ? found.roleAt(0, count) : null) };
   for (const r of data) {
     const c = readCoded(r);
     if (!c || c.parts.some(Boolean) || !TOTAL_RE.test(normName(c.name))) continue;
@@ -543,18 +579,85 @@ function sangongFacts(doc: Doc, t: Table, kind: 'final' | 'budget'): Fact[] {
     return out;
   }
   if (nums.length === 6 || nums.length === 12) {
+    // Twelve figures are budget and final for the six items: either in two blocks of six, or
+    // in pairs when the header alternates 预算数 决算数 under each item.
+    const tokens = header.flatMap((h) => filled(h.cells).map(normName));
+    const pairs = header.some((h) => {
+      const f = filled(h.cells).map(normName).filter((c) => /^(?:预算数?|决算数?)$/.test(c));
+      return f.length >= 4 && f.every((c, i) => /^预算/.test(c) === (i % 2 === 0));
+    });
+    const budgetFirst = tokens.findIndex((c) => /预算/.test(c)) <= tokens.findIndex((c) => /决算/.test(c)) || !tokens.some((c) => /决算/.test(c));
     nums.forEach((x, k) => {
-      const basis: Basis = nums.length === 12 ? (k < 6 ? budgetBasis : 'actual') : kind === 'budget' ? 'budget' : 'actual';
-      out.push(fact(SANGONG_ORDER[k % 6], basis, money(x.v, t), src));
+      let item: number;
+      let isBudget: boolean;
+      if (nums.length === 6) {
+        item = k;
+        isBudget = kind === 'budget';
+      } else if (pairs) {
+        item = k >> 1;
+        isBudget = k % 2 === 0;
+      } else {
+        item = k % 6;
+        isBudget = k < 6 === budgetFirst;
+      }
+      const basis: Basis = isBudget ? budgetBasis : 'actual';
+      out.push(fact(SANGONG_ORDER[item], basis, money(x.v, t), src));
     });
   }
   return out;
 }
 
+// ---- the document's own catalogue ----------------------------------------------------------------
+
+/**
+ * Code → name as the document's own tables print them, from rows that sit on one line.
+ * A wrapped or cut name in one table is restored from another table of the same document.
+ */
+export function codeNames(tables: Table[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const t of tables) {
+    if (!/收入|支出|收支/.test(t.title) || /三公|基本支出|绩效/.test(t.title)) continue;
+    let lei = '';
+    let kuan = '';
+    for (const r of t.rows) {
+      if (r.wrapped) continue;
+      const c = readCoded(r);
+      if (!c || !c.name || !c.values.length) continue;
+      const parts = c.parts.filter(Boolean);
+      let code = parts.join('');
+      if (parts.length >= 2 && c.parts.length >= 3) {
+        // Split columns: 类 款 项, with 类/款 left blank on 项 rows.
+        const [a, b, x] = c.parts;
+        if (a && /^\d{3}$/.test(a)) lei = a;
+        if (b && /^\d{2}$/.test(b)) kuan = b;
+        code = x ? (a || lei) + (b || kuan) + x : b ? (a || lei) + b : a;
+      }
+      if (!/^2\d{2}(?:\d{2}){0,2}$/.test(code)) continue;
+      const name = normName(c.name);
+      const prev = names.get(code);
+      if (!prev || name.length > prev.length) names.set(code, name);
+    }
+  }
+  return names;
+}
+
+/** Resolves a line named in words (类 / 款 / 项) with the document's own catalogue. */
+export function resolveInDoc(names: Map<string, string>, lei: string | null, kuan: string | null, xiang: string): string | undefined {
+  const x = normName(xiang);
+  const hits = [...names].filter(([code, name]) => {
+    if (code.length !== 7 || name !== x) return false;
+    if (kuan && names.get(code.slice(0, 5)) && names.get(code.slice(0, 5)) !== normName(kuan)) return false;
+    if (lei && names.get(code.slice(0, 3)) && names.get(code.slice(0, 3)) !== normName(lei)) return false;
+    return true;
+  });
+  return hits.length === 1 ? hits[0][0] : undefined;
+}
+
 // ---- dispatch -----------------------------------------------------------------------------------
 
-export function readTables(doc: Doc, tables: Table[], kind: 'final' | 'budget'): TableFacts {
-  const res: TableFacts = { facts: [], function_lines: [], economic_lines: [], warnings: [] };
+export function readTables(doc: Doc, tables: Table[], kind: 'final' | 'budget'): TableFacts & { names: Map<string, string> } {
+  const names = codeNames(tables);
+  const res: TableFacts & { names: Map<string, string> } = { facts: [], function_lines: [], economic_lines: [], warnings: [], names };
   const basis: Basis = kind === 'budget' ? 'budget' : 'actual';
   for (const t of tables) {
     const title = t.title;
@@ -583,10 +686,18 @@ export function readTables(doc: Doc, tables: Table[], kind: 'final' | 'budget'):
     } else if (/收支总|收入支出决算总表|收支预算总表/.test(title)) {
       res.facts.push(...twoSided(doc, t, BUDGET_TOTAL_LEFT, BUDGET_TOTAL_RIGHT, basis));
     } else if (/收入/.test(title) && !/支出/.test(title)) {
-      res.facts.push(...totalRowFacts(doc, t, INCOME_COLS, basis));
+      res.facts.push(...totalRowFacts(doc, t, INCOME_COLS, basis, kind === 'final' ? INCOME_TEMPLATE : undefined));
     } else if (/支出/.test(title) && !/收入/.test(title) && !/项目支出/.test(title)) {
-      res.facts.push(...totalRowFacts(doc, t, EXPENSE_COLS, basis));
+      res.facts.push(...totalRowFacts(doc, t, EXPENSE_COLS, basis, kind === 'final' ? EXPENSE_TEMPLATE : undefined));
     }
+  }
+  // Side-by-side groups interleave 301… and 302… rows: list them in code order.
+  res.economic_lines.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  for (const l of res.function_lines) {
+    const better = l.code ? names.get(l.code) : undefined;
+    // A name cut at the cell edge ("机关事业单位基本养老保") or wrapped out of order takes the
+    // fuller name another table of the document prints for the same code.
+    if (better && normName(l.name) !== better && (wrappedLines.has(l) || better.startsWith(normName(l.name)))) l.name = better;
   }
   return res;
 }

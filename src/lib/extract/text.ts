@@ -62,6 +62,7 @@ export function roundMoney(v: number): number {
 export function toWan(value: number, unit: string): number {
   const u = unit.replace(/\s/g, '');
   if (u === '元') return roundMoney(value / 10000);
+  if (u === '万') return value;
   if (u === '亿元') return roundMoney(value * 10000);
   if (u === '千元') return roundMoney(value / 10);
   return value;

@@ -1,6 +1,7 @@
 // extract(text, source) → the canonical record of ../shared/spec/extraction.md.
 // Stages: lines → metadata → sections → tables and prose → facts, lines, projects.
 import { makeDoc } from './document.ts';
+import { htmlToText, looksLikeHtml } from './html.ts';
 import { proseFunctionLines } from './function-lines.ts';
 import { readMeta } from './meta.ts';
 import { narrativeFacts } from './narrative.ts';
@@ -14,8 +15,10 @@ export type * from './types.ts';
 
 /** Turns the text of one disclosure into the canonical record. Pure: no I/O. */
 export function extract(text: string, source: string): ExtractionRecord {
-  const doc = makeDoc(text);
   const warnings: string[] = [];
+  const html = looksLikeHtml(text);
+  if (html) warnings.push('the document is a web page (HTML): it was read as the text a browser shows, and line numbers refer to that text');
+  const doc = makeDoc(html ? htmlToText(text) : text);
   const meta = readMeta(doc);
   const kind = meta.kind ?? 'final';
   if (!meta.kind) warnings.push('document kind (决算/预算) not stated; read as a final account');

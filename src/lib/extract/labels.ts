@@ -107,7 +107,7 @@ const GOVFUND: LabelRule[] = [
   { label: '(?:政府性基金预算)?(?:年初|年末)结转(?:和)?结余' },
 ];
 
-const ADMIN: LabelRule[] = [{ label: '机关运行经费', money: 'admin.running_cost' }];
+const ADMIN: LabelRule[] = [{ label: '机关运行经费|(?:一般公共预算)?(?:财政拨款)?运行经费', money: 'admin.running_cost' }];
 
 const PROCUREMENT: LabelRule[] = [
   { label: '政府采购(?:支出)?总额|政府采购预算(?:总额)?|政府采购金额', money: 'procurement.total' },
@@ -138,7 +138,42 @@ const PERF: LabelRule[] = [
   { label: '全年执行数', money: 'perf.funds', basis: 'actual' },
 ];
 
+/**
+ * Sections that are not about one thing ("部门预算编制说明", "其他重要事项") are read with
+ * the labels that mean the same wherever they stand.
+ */
+const GENERAL: LabelRule[] = [
+  { label: '收入支出总计|收支总计', money: ['income.grand_total', 'expense.grand_total'] },
+  { label: '收入总计', money: 'income.grand_total' },
+  { label: '支出总计', money: 'expense.grand_total' },
+  { label: '本年收入合计|本年收入|收入预算(?:总额)?', money: 'income.total' },
+  { label: '本年支出合计|本年支出|支出预算(?:总额)?', money: 'expense.total' },
+  { label: '收支总预算', money: ['income.total', 'expense.total'] },
+  { label: '财政拨款收入', money: 'income.fiscal' },
+  { label: '财政拨款支出(?:预算)?', money: 'fiscal.expense' },
+  { label: '一般公共预算(?:财政)?拨款支出(?:预算)?', money: 'gpb.expense' },
+  { label: '一般公共预算(?:财政)?拨款收入' },
+  { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?收入', money: 'govfund.income' },
+  { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?', money: 'govfund.expense' },
+  { label: '上级补助收入', money: 'income.superior' },
+  { label: '事业收入', money: 'income.business' },
+  { label: '(?:事业单位)?经营收入', money: 'income.operating' },
+  { label: '附属单位上缴收入', money: 'income.affiliated' },
+  { label: '其他收入', money: 'income.other' },
+  { label: '基本支出', money: 'expense.basic' },
+  { label: '项目支出', money: 'expense.project' },
+  ...SANGONG,
+  ...ADMIN,
+  { label: '政府采购(?:支出)?总额|政府采购预算(?:总额)?', money: 'procurement.total' },
+  { label: '政府采购货物(?:支出|预算)?', money: 'procurement.goods' },
+  { label: '政府采购工程(?:支出|预算)?', money: 'procurement.works' },
+  { label: '政府采购服务(?:支出|预算)?', money: 'procurement.services' },
+  ...PROCUREMENT.slice(-2),
+  ...PERF.slice(0, 2),
+];
+
 export const RULES: Partial<Record<Topic, LabelRule[]>> = {
+  general: GENERAL,
   staff: STAFF,
   overview: OVERVIEW,
   income: INCOME,

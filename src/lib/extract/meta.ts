@@ -89,7 +89,8 @@ export function readMeta(doc: Doc): Meta {
     const patterns = [
       /([^\s,，。:：;；、]{4,60}?)(?:部门单位|单位|部门)?(?:\d{4})年(?:度)?[,，]?\s*(?:实有人数|编制数)/,
       /从部门(?:决算|预算)单位构成看[,，]\s*([^\s,，。]{4,60}?)(?:部门单位|单位)?部门(?:决算|预算)包括/,
-      /(?:编制部门|填报部门|编制单位|部门名称|单位名称)[:：]\s*([^\s,，。]{4,60})/,
+      /(?:预算主管部门|主管部门|编制部门|填报部门|编制单位|部门名称|单位名称|部门)[:：]\s*([^\s,，。]{4,60})/,
+      /(?:^|\n)\s*(?:[一二三四五六七八九十]+、\S{0,12}\n\s*)?([^\s,，。、]{4,40}?(?:委员会|局|厅|办公室|中心|院|所|站|队|处|馆|委|会|部|室|街道办事处|政府))(?:是|为|主要职能|主要职责)/,
     ];
     for (const re of patterns) {
       const m = re.exec(body);
@@ -103,6 +104,8 @@ export function readMeta(doc: Doc): Meta {
   if (year == null) {
     const counts = new Map<number, number>();
     for (const m of body.matchAll(/(20\d{2}|19\d{2})\s*年(?:度)?(?:部门)?(?:决算|预算)?/g)) {
+      // "比2017年减少", "截至2018年底": years of comparison and of the asset count, not the fiscal year.
+      if (/(?:比|较|与|截至|截止|于|至)\s*$/.test(body.slice(Math.max(0, m.index! - 3), m.index!))) continue;
       const y = Number(m[1]);
       counts.set(y, (counts.get(y) ?? 0) + (/决算|预算|年度/.test(m[0]) ? 3 : 1));
     }

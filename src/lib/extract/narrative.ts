@@ -4,7 +4,7 @@
 // segments and each segment is read as: value, budget/final pairs, change, rate.
 import type { Doc } from './document.ts';
 import { spanSource } from './document.ts';
-import type { Section, Topic } from './sections.ts';
+import { topicOf, type Section, type Topic } from './sections.ts';
 import { RULES, isStateKey, type LabelRule } from './labels.ts';
 import { NUM, changeSign, compact, toWan } from './text.ts';
 import type { Basis, Fact } from './types.ts';
@@ -240,16 +240,45 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
   return out;
 }
 
+const PARA_START = /^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[、，,])/;
+
+/**
+ * The blocks of prose to read and the rules for each. A section about one thing is one
+ * block; a general section ("其他重要事项") is read paragraph by paragraph, each under the
+ * topic its opening words name ("1.机关运行经费情况。…"), or under the general labels.
+ */
+function topicBlocks(doc: Doc, s: Section): { block: Block; topic: Topic }[] {
+  if (s.topic && s.topic !== 'general' && s.topic !== 'other') return RULES[s.topic] ? [{ block: proseBlock(doc, s.from, s.to), topic: s.topic }] : [];
+  if (s.topic === 'other' && /主要职能|职能职责|单位概况/.test(s.title)) return [];
+  if (s.topic !== 'general' && s.topic !== null && s.topic !== 'other') return [];
+  const paras: [number, number][] = [];
+  for (let n = s.from; n <= s.to && n <= doc.lines.length; n++) {
+    const t = doc.lines[n - 1].norm;
+    if (!t.trim() || isTableLine(t)) continue;
+    const prev = paras[paras.length - 1];
+    // A paragraph opens with a list mark or after a full stop; wrapped lines continue it.
+    if (!prev || PARA_START.test(t) || /。\s*$/.test(doc.lines[prev[1] - 1].norm)) paras.push([n, n]);
+    else prev[1] = n;
+  }
+  const out: { block: Block; topic: Topic }[] = [];
+  for (const [a, b] of paras) {
+    const block = proseBlock(doc, a, b);
+    if (!block.text) continue;
+    const head = block.text.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]/, '').split(/[。:]/)[0];
+    const t = head.length <= 24 ? topicOf(head) : null;
+    out.push({ block, topic: t && RULES[t] ? t : 'general' });
+  }
+  return out;
+}
+
 /** Facts from every section's prose, first statement of each key and basis kept. */
 export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'budget'): { facts: Fact[]; conflicts: string[] } {
   const facts: Fact[] = [];
   const seen = new Map<string, Fact>();
   const conflicts: string[] = [];
   for (const s of sections) {
-    if (!s.topic || !RULES[s.topic]) continue;
-    const block = proseBlock(doc, s.from, s.to);
-    if (!block.text) continue;
-    for (const f of readFacts(block, s.topic, kind)) {
+    for (const { block, topic } of topicBlocks(doc, s)) {
+    for (const f of readFacts(block, topic, kind)) {
       const id = `${f.key}@${f.basis}`;
       const src = spanSource(doc, block.map[f.from], block.map[Math.min(f.to, block.map.length) - 1] + 1);
       const prev = seen.get(id);
@@ -260,6 +289,7 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
       const fact: Fact = { key: f.key, basis: f.basis, value: f.value, source: src };
       seen.set(id, fact);
       facts.push(fact);
+    }
     }
   }
   return { facts, conflicts };

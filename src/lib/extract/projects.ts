@@ -4,10 +4,10 @@ import type { Doc } from './document.ts';
 import { linesSource, printedIn } from './document.ts';
 import { cleanName, filled, readRows, type Row } from './rows.ts';
 import type { Section } from './sections.ts';
-import { normName, normalizeChars, parseNumber } from './text.ts';
+import { normName, normalizeChars, parseNumber, toWan } from './text.ts';
 import type { Indicator, Project } from './types.ts';
 
-const MARKER = /项目(?:支出)?绩效(?:自评|目标)表|项目支出绩效自评情况表/;
+const MARKER = /项目(?:支出)?绩效(?:自评|目标)(?:申报|情况)?表/;
 
 /** Cells that name an indicator level, or fragments of such a label broken across cells. */
 const LEVEL_RE = /^(?:年度)?(?:绩效)?(?:指标)?(?:完成)?(?:情况)?$|^(?:一级|二级|三级)?指标$|^(?:项目)?(?:产出|效益|满意度|成本|完成|数量|质量|时效|经济效益|社会效益|生态效益|生态环境|可持续影响|可持续影|服务对象满意度|经济成本|社会成本|生态环境成本)(?:指标|指|标)?$/;
@@ -116,11 +116,11 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   const project: Project = { name: cleanName(printedIn(doc, t.from, t.to, name)), indicator_count: 0 };
 
   // Money: the 年度资金总额 row, or the row below it when the label sits in the header row.
-  const fundIdx = rows.findIndex((r) => r.cells.some((c) => /年度资金总额/.test(normName(c))));
+  const fundIdx = rows.findIndex((r) => r.cells.some((c) => /年度资金(?:申请)?总额/.test(normName(c))));
   let lastMoneyRow = fundIdx;
   if (fundIdx >= 0) {
     const fundRow = rows[fundIdx];
-    const at = fundRow.cells.findIndex((c) => /年度资金总额/.test(normName(c)));
+    const at = fundRow.cells.findIndex((c) => /年度资金(?:申请)?总额/.test(normName(c)));
     let values = filled(fundRow.cells.slice(at + 1)).filter((c) => parseNumber(c) != null || /^[—–-]$/.test(c));
     if (!values.some((c) => parseNumber(c) != null) && rows[fundIdx + 1]) {
       const below = rows[fundIdx + 1];
@@ -129,9 +129,12 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
       values = start >= 0 ? f.slice(start).filter((c) => parseNumber(c) != null || /^[—–-]$/.test(c)) : [];
       lastMoneyRow = fundIdx + 1;
     }
+    // Forms in 元 say so in a cell ("（元）", "单位：元"); the others are in 万元.
+    const inYuan = rows.some((r) => r.cells.some((c) => /^[(（]元[)）]$|单位[:：]元$|资金[(（]元[)）]$/.test(normName(c))));
+    const scale = (v: number) => (inYuan ? toWan(v, '元') : v);
     if (t.kind === 'target') {
       const v = parseNumber(values[0]);
-      if (v != null) project.budget = v;
+      if (v != null) project.budget = scale(v);
     } else {
       // Column order from the header row that names them (年初预算数 … 得分).
       const header = rows.slice(Math.max(0, fundIdx - 2), fundIdx + 1).reverse().find((r) => r.cells.some((c) => /年初预算|全年预算/.test(normName(c))));
@@ -142,7 +145,7 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
       cols.forEach((col, i) => {
         const v = parseNumber(values[i]);
         if (v == null || col === 'weight' || col === 'score') return;
-        project[col] = v;
+        project[col] = col === 'exec_rate' ? v : scale(v);
       });
     }
   }

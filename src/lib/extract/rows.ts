@@ -83,7 +83,12 @@ export function readRows(doc: Doc, from: number, to: number, spaces = false): Ro
  * that letter-spaced words ("小 计", "收 入 总 计") come back together.
  */
 export function spaceCells(norm: string): string[] {
-  const t = norm.trim();
+  const t = norm
+    .trim()
+    // "47,483,458一、社会保障和就业支出": a figure glued to the next numbered label.
+    .replace(/(\d)(?=[一二三四五六七八九十]+、)/g, '$1 ')
+    // "1. 一般公共预算": a list mark belongs to its label.
+    .replace(/(^|\s)(\d{1,2}[.、]|[(][一二三四五六七八九十\d]{1,3}[)])\s+(?=[\u4e00-\u9fff])/g, '$1$2');
   if (!t) return [];
   if (/\S {2,}\S/.test(t)) return t.split(/ {2,}/).map((c) => c.trim());
   const tokens = t.split(/\s+/);

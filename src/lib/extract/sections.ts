@@ -6,7 +6,7 @@ import type { Doc } from './document.ts';
 export type Topic =
   | 'staff' | 'overview' | 'income' | 'expense' | 'fiscal' | 'gpb' | 'gpb_basic' | 'sangong'
   | 'govfund' | 'statecap' | 'admin' | 'procurement' | 'assets' | 'perf' | 'projects'
-  | 'glossary' | 'tables' | 'functions' | 'other';
+  | 'glossary' | 'tables' | 'functions' | 'other' | 'general';
 
 export interface Section {
   title: string;
@@ -54,7 +54,8 @@ const TOPICS: [RegExp, Topic][] = [
   [/支出(?:决算|预算)?情况|支出总体/, 'expense'],
   [/机构设置|人员情况|人员构成/, 'staff'],
   [/功能分类/, 'functions'],
-  [/其他重要事项|其他需说明|主要职能|单位概况|部门决算情况说明|部门预算情况说明|目\s*录/, 'other'],
+  [/主要职能|单位概况|目\s*录/, 'other'],
+  [/其他重要事项|其他需说明|其他相关情况|部门决算情况说明|部门预算情况说明|编制说明|预算说明|决算说明/, 'general'],
 ];
 
 export function topicOf(title: string): Topic | null {
@@ -73,6 +74,8 @@ function headingLevel(text: string, rawLine: string): number | null {
   if (L1.test(text) && text.length <= 80 && !/\d+(?:\.\d+)?万元/.test(text)) return 1;
   if (L2.test(text) && text.length <= 40 && !/\d+(?:\.\d+)?万元/.test(text)) return 2;
   if (md && text.length <= 60 && !/\d+(?:\.\d+)?万元/.test(text) && topicOf(text)) return 3;
+  // Unnumbered headings of a text layer ("2026年部门预算编制说明", "其他相关情况说明").
+  if (text.length <= 30 && !/[,，。;；:：、]/.test(text) && /(?:说明|情况|概况|职能|解释|机构设置)$/.test(text) && !/^\d+(?!\d{0,3}年)/.test(text)) return 1;
   return null;
 }
 

@@ -206,13 +206,15 @@ function rolesFor(labels: string[], rules: [RegExp, Role][]): (Role | null)[] {
 interface Columns {
   /** Role of the value at a given column index (aligned) or order (unaligned). */
   roleAt(col: number, count: number): Role | null;
+  /** How many figure columns the header names. */
+  width: number;
 }
 
 function columnsOf(header: Row[], data: Row[], rules: [RegExp, Role][]): Columns {
   const aligned = data.length > 0 && data.every((r) => r.aligned) && header.every((r) => r.aligned);
   if (aligned) {
     const roles = rolesFor(columnLabels(header), rules);
-    return { roleAt: (col) => roles[col] ?? null };
+    return { roleAt: (col) => roles[col] ?? null, width: roles.filter(Boolean).length };
   }
   // Without alignment, a group label ("本年支出") and its columns ("小计 基本支出 项目支出")
   // would both count: the header row naming the most columns stands for the header.
@@ -222,7 +224,7 @@ function columnsOf(header: Row[], data: Row[], rules: [RegExp, Role][]): Columns
     if (roles.length >= best.length && roles.length >= 2) best = roles;
   }
   const seq = best.length ? best : rolesFor(labelSequence(header), rules).filter((x): x is Role => x != null);
-  return { roleAt: (col) => seq[col] ?? null };
+  return { roleAt: (col) => seq[col] ?? null, width: seq.length };
 }
 
 // ---- results --------------------------------------------------------------------------------
@@ -266,8 +268,10 @@ function functionLines(doc: Doc, t: Table, fund: 'gpb' | 'govfund', warnings: st
     if (!c) continue;
     const name = normName(c.name);
     const byRole: Record<string, number> = {};
+    // A space-split row with blank cells lost their places: only its first figure is sure.
+    const unsure = !r.aligned && c.values.length < cols.width;
     c.values.forEach((v, k) => {
-      const role = cols.roleAt(c.cols[k], c.values.length) ?? (k === 0 ? 'amount' : null);
+      const role = unsure ? (k === 0 ? 'amount' : null) : cols.roleAt(c.cols[k], c.values.length) ?? (k === 0 ? 'amount' : null);
       if (v != null && role && role !== 'other' && byRole[role] === undefined) byRole[role] = money(v, t);
     });
     if (!c.parts.some(Boolean) && TOTAL_RE.test(name)) {
@@ -524,7 +528,7 @@ function totalRowFacts(doc: Doc, t: Table, rules: [RegExp, Role][], basis: Basis
   const named = aligned ? 0 : Math.max(0, ...header.map((h) => rolesFor(filled(h.cells).map(normName), rules).filter(Boolean).length));
   const cols: Columns = aligned
     ? found
-    : { roleAt: (col, count) => (count === named ? found.roleAt(col, count) : template && count === template.length ? template[col] : col === 0 ? found.roleAt(0, count) : null) };
+    : { roleAt: (col, count) => (count === named ? found.roleAt(col, count) : template && count === template.length ? template[col] : col === 0 ? found.roleAt(0, count) : null), width: found.width };
   for (const r of data) {
     const c = readCoded(r);
     if (!c || c.parts.some(Boolean) || !TOTAL_RE.test(normName(c.name))) continue;

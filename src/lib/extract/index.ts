@@ -63,7 +63,7 @@ export function extract(text: string, source: string): ExtractionRecord {
   }
 
   const function_lines = mergeLines(tabled.function_lines, proseFunctionLines(doc, sections, kind, tabled.names));
-  const projects = readProjects(doc, sections);
+  const projects = readProjects(doc, sections, warnings);
   for (const l of function_lines) if (l.code === null && !l.catalogue_code) warnings.push(`function line ${l.name} (line ${l.source?.line}) is named in words only; its code is not in the catalogue`);
 
   return {

@@ -132,8 +132,8 @@ const ASSETS: LabelRule[] = [
 ];
 
 const PERF: LabelRule[] = [
-  { label: '(?:开展|实行|实施)(?:了)?(?:预算)?绩效(?:评价|管理|自评|目标管理)(?:的)?项目|绩效(?:自评|评价)项目|(?:共)?涉及(?:一级)?项目', count: { 个: 'perf.projects', 项: 'perf.projects' }, value: 'perf.funds' },
-  { label: '(?:共)?涉及(?:一般公共预算)?(?:当年)?(?:预算|财政)?(?:拨款|资金|金额)(?:总额)?', money: 'perf.funds' },
+  { label: '(?:开展|实行|实施)(?:了)?(?:预算)?绩效(?:评价|管理|自评|目标管理)(?:的)?项目|绩效(?:自评|评价)项目|(?:共)?涉及(?:一级)?项目|(?:编报|设置|申报|填报)(?:了)?绩效目标的(?:\\d{4}年度?)?项目', count: { 个: 'perf.projects', 项: 'perf.projects' }, value: 'perf.funds' },
+  { label: '(?:共)?涉及(?:项目)?(?:一般公共预算)?(?:当年)?(?:预算|财政)?(?:拨款|资金|金额)(?:总额)?', money: 'perf.funds' },
   { label: '全年预算数', money: 'perf.funds', basis: 'budget_full_year' },
   { label: '全年执行数', money: 'perf.funds', basis: 'actual' },
 ];

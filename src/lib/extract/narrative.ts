@@ -278,7 +278,10 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
   const conflicts: string[] = [];
   for (const s of sections) {
     for (const { block, topic } of topicBlocks(doc, s)) {
-    for (const f of readFacts(block, topic, kind)) {
+    const found = readFacts(block, topic, kind);
+    if (!found.length && new RegExp(`(?:${NUM})(?:万元|元|亿元)`).test(block.text) && topic !== 'general')
+      conflicts.push(`section ${s.title} (line ${s.headingLine}) states amounts but none was placed`);
+    for (const f of found) {
       const id = `${f.key}@${f.basis}`;
       const src = spanSource(doc, block.map[f.from], block.map[Math.min(f.to, block.map.length) - 1] + 1);
       const prev = seen.get(id);

@@ -176,11 +176,12 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   return project;
 }
 
-export function readProjects(doc: Doc, sections: Section[]): Project[] {
+export function readProjects(doc: Doc, sections: Section[], warnings: string[] = []): Project[] {
   const out: Project[] = [];
   for (const t of findProjectTables(doc, sections)) {
     const p = readProject(doc, t);
     if (p && (p.indicator_count || p.budget != null || p.budget_full_year != null || p.budget_initial != null)) out.push(p);
+    else if (t.to > t.from + 2) warnings.push(`project table at line ${t.from} could not be read${p ? ` (${p.name}: no money row and no indicators)` : ' (no 项目名称)'}`);
   }
   return out;
 }

@@ -665,6 +665,9 @@ export function readTables(doc: Doc, tables: Table[], kind: 'final' | 'budget'):
   const basis: Basis = kind === 'budget' ? 'budget' : 'actual';
   for (const t of tables) {
     const title = t.title;
+    const before = res.facts.length + res.function_lines.length + res.economic_lines.length;
+    const hasFigures = t.rows.some((r) => r.cells.some((c) => /\d\.\d|\d,\d{3}/.test(c)));
+    let known = true;
     if (/三公/.test(title)) {
       res.facts.push(...sangongFacts(doc, t, kind));
     } else if (/基本支出/.test(title)) {
@@ -693,7 +696,10 @@ export function readTables(doc: Doc, tables: Table[], kind: 'final' | 'budget'):
       res.facts.push(...totalRowFacts(doc, t, INCOME_COLS, basis, kind === 'final' ? INCOME_TEMPLATE : undefined));
     } else if (/支出/.test(title) && !/收入/.test(title) && !/项目支出/.test(title)) {
       res.facts.push(...totalRowFacts(doc, t, EXPENSE_COLS, basis, kind === 'final' ? EXPENSE_TEMPLATE : undefined));
-    }
+    } else known = false;
+    const placed = res.facts.length + res.function_lines.length + res.economic_lines.length - before;
+    if (hasFigures && !known) res.warnings.push(`table ${title} (line ${t.titleLine}) is not one of the standard tables; its figures were not read`);
+    else if (hasFigures && !placed) res.warnings.push(`table ${title} (line ${t.titleLine}) has figures but none could be placed`);
   }
   // Side-by-side groups interleave 301… and 302… rows: list them in code order.
   res.economic_lines.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -20,6 +20,9 @@ function strip(s: string): string {
   return s.replace(/^[\d.、,:]+/, '').replace(/^(?:其中|包括|主要用于)[:]?/, '');
 }
 
+/** The 类 and 款 a prose line named, kept beside the line for matching it to a table row. */
+export const namedPath = new WeakMap<FunctionLine, { lei: string; kuan: string | null }>();
+
 export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' | 'budget', docNames?: Map<string, string>): FunctionLine[] {
   const out: FunctionLine[] = [];
   for (const s of sections) {
@@ -49,6 +52,7 @@ export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' 
       if (code) line.catalogue_code = code;
       if (fund) line.fund = fund;
       line.source = src(m.index!, m.index! + m[0].length + am.index + am[0].length);
+      namedPath.set(line, { lei, kuan });
       out.push(line);
     });
   }

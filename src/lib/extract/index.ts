@@ -2,7 +2,7 @@
 // Stages: lines → metadata → sections → tables and prose → facts, lines, projects.
 import { makeDoc } from './document.ts';
 import { htmlToText, looksLikeHtml } from './html.ts';
-import { proseFunctionLines } from './function-lines.ts';
+import { namedPath, proseFunctionLines } from './function-lines.ts';
 import { readMeta } from './meta.ts';
 import { narrativeFacts } from './narrative.ts';
 import { findProjectTables, readProjects } from './projects.ts';
@@ -62,7 +62,7 @@ export function extract(text: string, source: string): ExtractionRecord {
     facts.push(f);
   }
 
-  const function_lines = mergeLines(tabled.function_lines, proseFunctionLines(doc, sections, kind, tabled.names));
+  const function_lines = mergeLines(tabled.function_lines, proseFunctionLines(doc, sections, kind, tabled.names), tabled.names);
   const projects = readProjects(doc, sections, warnings);
   for (const l of function_lines) if (l.code === null && !l.catalogue_code) warnings.push(`function line ${l.name} (line ${l.source?.line}) is named in words only; its code is not in the catalogue`);
 
@@ -82,19 +82,25 @@ export function extract(text: string, source: string): ExtractionRecord {
   };
 }
 
-/** Table lines win over prose lines for the same 项; prose adds what no table lists. */
-function mergeLines(table: FunctionLine[], prose: FunctionLine[]): FunctionLine[] {
-  const key = (l: FunctionLine) => `${l.fund ?? 'gpb'}:${l.code ?? l.catalogue_code ?? normName(l.name)}`;
-  const names = new Set(table.map((l) => `${l.fund ?? 'gpb'}:${normName(l.name)}`));
-  const codes = new Set(table.map(key));
-  const govTable = table.some((l) => l.fund === 'govfund');
-  const gpbTable = table.some((l) => l.fund !== 'govfund');
-  const extra = prose.filter((l) => {
-    if (l.fund === 'govfund' ? govTable : gpbTable) {
-      if (codes.has(key(l))) return false;
-      if (l.code === null && names.has(`${l.fund ?? 'gpb'}:${normName(l.name)}`)) return false;
-    }
-    return true;
-  });
+/**
+ * Table lines win over prose lines for the same 项; prose adds what no table lists. A line
+ * named in words is the table's line when the codes, the names, or the amount under the same
+ * 款 agree (a text layer may have garbled the table's name).
+ */
+function mergeLines(table: FunctionLine[], prose: FunctionLine[], names: Map<string, string>): FunctionLine[] {
+  const fundOf = (l: FunctionLine) => l.fund ?? 'gpb';
+  const sameLine = (p: FunctionLine, t: FunctionLine): boolean => {
+    if (fundOf(p) !== fundOf(t)) return false;
+    const code = p.code ?? p.catalogue_code;
+    if (code && t.code) return code === t.code;
+    if (normName(p.name) === normName(t.name)) return true;
+    const path = namedPath.get(p);
+    if (!path || !t.code || p.amount === undefined || t.amount === undefined || Math.abs(p.amount - t.amount) > 0.0051) return false;
+    const kuan = names.get(t.code.slice(0, 5));
+    const lei = names.get(t.code.slice(0, 3));
+    return (!!path.kuan && kuan === normName(path.kuan)) || lei === normName(path.lei);
+  };
+  const tabled = new Set(table.map(fundOf));
+  const extra = prose.filter((p) => !(tabled.has(fundOf(p)) && table.some((t) => sameLine(p, t))));
   return [...table, ...extra];
 }

@@ -114,8 +114,8 @@ const PROCUREMENT: LabelRule[] = [
   { label: '(?:政府采购)?货物(?:类)?(?:采购)?(?:支出|预算)?(?:金额)?', money: 'procurement.goods' },
   { label: '(?:政府采购)?工程(?:类)?(?:采购)?(?:支出|预算)?(?:金额)?', money: 'procurement.works' },
   { label: '(?:政府采购)?服务(?:类)?(?:采购)?(?:支出|预算)?(?:金额)?', money: 'procurement.services' },
-  { label: '授予中小企业合同(?:金额)?|面向中小企业预留(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?', money: 'procurement.sme' },
-  { label: '授予小微企业合同(?:金额)?|面向小微企业预留(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?', money: 'procurement.small_micro' },
+  { label: '授予中小企业(?:的)?合同(?:金额)?|(?:面向|预留给)中小企业(?:预留)?(?:的)?(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?', money: 'procurement.sme' },
+  { label: '授予(?:小微|小型和微型)企业(?:的)?合同(?:金额)?|(?:面向|预留给)(?:小微|小型和微型)企业(?:预留)?(?:的)?(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?', money: 'procurement.small_micro' },
 ];
 
 const EQUIP = (w: string) => `单(?:位价值|价)${w}万元(?:\\(含\\))?以上[^0-9,。;]{0,12}?设备(?:\\(不含车辆\\))?`;
@@ -128,6 +128,7 @@ const ASSETS: LabelRule[] = [
   { label: EQUIP('50'), count: { '台(套)': 'assets.equip_general_50w', 台: 'assets.equip_general_50w', 套: 'assets.equip_general_50w' } },
   { label: EQUIP('100'), count: { '台(套)': 'assets.equip_special_100w', 台: 'assets.equip_special_100w', 套: 'assets.equip_special_100w' } },
   // Plans to buy, not stocks: recognised so that their figures are not taken for a stock.
+  { label: '(?:预算)?安排购置(?:公务用)?车辆|(?:拟|计划)购置(?:公务用)?车辆', count: { 辆: 'sangong.vehicles_purchased' } },
   { label: '安排购置|拟购置|计划购置' },
 ];
 

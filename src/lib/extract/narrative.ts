@@ -199,13 +199,19 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
     }
     const rest = sentenceOf(seg.slice(pos));
     if (r.count) {
+      // Counts stated further on ("其中：接待批次1次、接待15人次"), within the label's segment;
+      // foreign guests (外宾) are another count.
       const have = new Set(out.filter((f) => f.from === h.start).map((f) => f.key));
+      const tail = seg.slice(pos);
       for (const [unit, key] of Object.entries(r.count)) {
         if (!LATE_COUNT_UNITS.has(unit) || have.has(key)) continue;
-        const lm = new RegExp(`(?<![\\d.])(${NUM})${unit.replace(/[()]/g, '\\$&')}`).exec(rest);
-        if (lm) {
-          push(key, isStateKey(key) ? 'actual' : primaryBasis, Math.round(Number(lm[1].replace(/,/g, ''))), 0, pos + lm.index + lm[0].length);
+        const u = unit.replace(/[()]/g, '\\$&');
+        const re = new RegExp(`(?<![\\d.])(${NUM})${u}|${u}(?:为|共)?(${NUM})次`, 'g');
+        for (const lm of tail.matchAll(re)) {
+          if (/外宾/.test(tail.slice(Math.max(0, lm.index! - 6), lm.index!))) continue;
+          push(key, isStateKey(key) ? 'actual' : primaryBasis, Math.round(Number((lm[1] ?? lm[2]).replace(/,/g, ''))), 0, pos + lm.index! + lm[0].length);
           have.add(key);
+          break;
         }
       }
     }

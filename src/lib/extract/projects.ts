@@ -154,8 +154,11 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   const totalIdx = rows.findIndex((r, i) => i > fundIdx && /^总分/.test(normName(filled(r.cells)[0] ?? '')));
   const end = totalIdx >= 0 ? totalIdx : rows.length;
   let start = lastMoneyRow + 1;
+  // Indicator rows follow the 三级指标 header where there is one, else the stated goals.
+  const head = rows.findIndex((r, i) => i > lastMoneyRow && i < end && r.cells.some((c) => /^三级指标$/.test(normName(c))));
   const goal = rows.findIndex((r, i) => i > lastMoneyRow && i < end && r.cells.some((c) => /年度总体目标|项目总体目标|预期目标/.test(normName(c))));
-  if (goal >= 0) start = goal + 1;
+  if (head >= 0) start = head + 1;
+  else if (goal >= 0) start = goal + 1;
   const indicators: Indicator[] = [];
   for (let i = start; i < end; i++) {
     const r = rows[i];

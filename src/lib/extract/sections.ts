@@ -71,7 +71,9 @@ function headingLevel(text: string, rawLine: string): number | null {
   if (PART.test(text)) return 0;
   const md = /^\s*#{1,6}\s/.test(rawLine) || /^\s*\*\*.*\*\*\s*$/.test(rawLine);
   // Short numbered lines are headings; long ones are list items of a section's text.
-  if (L1.test(text) && text.length <= 80 && !/\d+(?:\.\d+)?万元/.test(text)) return 1;
+  // "二十二、灾害防治及应急管理支出": a row label of a summary table, not a heading.
+  const rowLabel = /(?:支出|收入|财政拨款|支|出)$/.test(text) && !/说明|情况|表|概况/.test(text);
+  if (L1.test(text) && text.length <= 80 && !rowLabel && !/\d+(?:\.\d+)?万元/.test(text)) return 1;
   if (L2.test(text) && text.length <= 40 && !/\d+(?:\.\d+)?万元/.test(text)) return 2;
   if (md && text.length <= 60 && !/\d+(?:\.\d+)?万元/.test(text) && topicOf(text)) return 3;
   // Unnumbered headings of a text layer ("2026年部门预算编制说明", "其他相关情况说明").

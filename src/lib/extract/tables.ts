@@ -146,7 +146,9 @@ interface Coded {
 
 /** Splits a row into its leading code parts, its name and its figures. */
 function readCoded(r: Row): Coded | null {
-  const cells = r.cells.map((c) => c.trim());
+  let cells = r.cells.map((c) => c.trim());
+  // "类 款 项 合计 4,733.14 …": the header's last cells printed on the total row.
+  if (!r.aligned) while (cells.length && /^(?:类|款|项|类款项|类款|款项|栏次)$/.test(cells[0])) cells = cells.slice(1);
   const parts: string[] = [];
   let i = 0;
   // Leading empty cells of an aligned row stand for inherited 类/款 columns.

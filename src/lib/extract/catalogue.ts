@@ -39,6 +39,7 @@ export const CATALOGUE_IS_PARTIAL = true;
 export const entries: readonly Entry[] = data as Entry[];
 
 const byCode = new Map<string, Entry>();
+
 for (const e of entries) byCode.set(e.code, e);
 
 /**
@@ -60,10 +61,13 @@ function namesOf(e: Entry): string[] {
   return e.aliases ? [e.name, ...e.aliases] : [e.name];
 }
 
+/** Normalised names per entry, computed once: lookups compare against every entry. */
+const normNames = new Map<Entry, string[]>(entries.map((e) => [e, namesOf(e).map(normName)]));
+
 function nameMatches(e: Entry, name: string): boolean {
   const n = normName(name);
   if (!n) return false;
-  return namesOf(e).some((x) => normName(x) === n);
+  return normNames.get(e)!.includes(n);
 }
 
 /** The entry for a 3-, 5- or 7-digit code, if the catalogue holds it. */
@@ -156,9 +160,11 @@ const xiangs = entries.filter((e) => e.level === 'xiang');
 export function resolveNamePath(lei: string | null, kuan: string | null, xiang: string): string | undefined {
   const hasLei = lei != null && normName(lei) !== '';
   const hasKuan = kuan != null && normName(kuan) !== '';
+  const key = normName(stripLeading(normName(xiang)));
+  if (!key) return undefined;
   const hits = xiangs.filter(
     (e) =>
-      nameMatches(e, stripLeading(normName(xiang))) &&
+      normNames.get(e)!.includes(key) &&
       (!hasKuan || kuanMatches(e.code.slice(0, 5), kuan as string)) &&
       (!hasLei || leiMatches(e.code.slice(0, 3), lei as string)),
   );

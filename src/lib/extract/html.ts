@@ -7,7 +7,11 @@ const BLOCK_TAGS = /<(?:p|div|br|span|table|tr|td|html|body|h[1-6]|li)\b/gi;
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 200000);
   const tags = head.match(BLOCK_TAGS)?.length ?? 0;
-  return /^\s*</.test(head) ? tags >= 3 : tags >= 30 && tags > head.split('\n').length / 2;
+  // A text with a few HTML rows among its lines is read line by line (rows.ts reads <td>);
+  // only a page of markup, or markup without line breaks, is rendered first.
+  if (/^\s*</.test(head)) return tags >= 3;
+  const lines = head.split('\n').length;
+  return lines < 10 && tags >= 10;
 }
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', middot: '·', ldquo: '“', rdquo: '”', mdash: '—', hellip: '…' };

@@ -45,7 +45,7 @@ function cleanUnit(name: string): string {
 
 /** Restores the printed brackets of a name read from normalised text. */
 function printed(doc: Doc, normName: string): string {
-  const at = doc.norm.replace(/\s+/g, (m) => m).indexOf(normName);
+  const at = doc.norm.indexOf(normName);
   if (at >= 0) return doc.raw.slice(at, at + normName.length);
   // The name may be spread over lines in the source: map through a compact copy.
   let compact = '';

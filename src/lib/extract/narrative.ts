@@ -24,16 +24,17 @@ export function isTableLine(norm: string): boolean {
 
 /** The prose of a section as one compact block. */
 export function proseBlock(doc: Doc, from: number, to: number): Block {
-  let text = '';
-  const map: number[] = [];
+  const parts: string[] = [];
+  let map: number[] = [];
   for (let n = from; n <= to && n <= doc.lines.length; n++) {
     const l = doc.lines[n - 1];
     if (isTableLine(l.norm)) continue;
-    const c = compact(l.norm.replace(/\*\*|__|<\/?[a-z][^>]*>/gi, (m) => ' '.repeat(m.length)), l.start);
-    text += c.text;
-    for (const m of c.map) map.push(m);
+    const line = /[*_<]/.test(l.norm) ? l.norm.replace(/\*\*|__|<\/?[a-z][^>]*>/gi, (m) => ' '.repeat(m.length)) : l.norm;
+    const c = compact(line, l.start);
+    parts.push(c.text);
+    map = map.length ? map.concat(c.map) : c.map;
   }
-  return { text, map };
+  return { text: parts.join(''), map };
 }
 
 // "0.00 万（含…）": a bare 万 before a bracket or a stop is 万元 too.
@@ -227,7 +228,11 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
     // Change against the previous year: only for the label's own statement, not a budget comparison.
     if (primaryBasis === 'budget_initial' || primaryBasis === 'budget_full_year') return;
     let cm = CHANGE_RE.exec(rest);
-    if (cm && BUDGET_CMP.test(rest.slice(Math.max(0, cm.index - 12), cm.index + cm[0].indexOf(cm[1])))) cm = null;
+    let budgetCmpEnd = -1;
+    if (cm && BUDGET_CMP.test(rest.slice(Math.max(0, cm.index - 12), cm.index + cm[0].indexOf(cm[1])))) {
+      budgetCmpEnd = cm.index + cm[0].length;
+      cm = null;
+    }
     if (cm) {
       const unit = cm[3];
       const signed = changeSign(cm[1]) * Number(cm[2].replace(/,/g, ''));
@@ -238,7 +243,9 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
       }
     }
     const pcm = PCT_RE.exec(rest);
-    if (pcm && (unitKind === 'money' || (unitKind === null && cm && moneyKeys(r).length))) {
+    // The rate after a comparison with the budget ("比年初预算减少8.25万元，降低49.21%") is not a change on last year.
+    const afterBudgetCmp = pcm && budgetCmpEnd >= 0 && pcm.index >= budgetCmpEnd && pcm.index - budgetCmpEnd <= 4;
+    if (pcm && !afterBudgetCmp && (unitKind === 'money' || (unitKind === null && cm && moneyKeys(r).length))) {
       const signed = changeSign(pcm[1]) * Number(pcm[2].replace(/,/g, ''));
       for (const k of moneyKeys(r)) push(k, 'prior_pct', signed, 0, pos + pcm.index + pcm[0].length);
     }
@@ -285,7 +292,9 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
   for (const s of sections) {
     for (const { block, topic } of topicBlocks(doc, s)) {
     const found = readFacts(block, topic, kind);
-    if (!found.length && new RegExp(`(?:${NUM})(?:万元|元|亿元)`).test(block.text) && topic !== 'general')
+    // Amounts of function lines (…（项）… or 7-digit codes) are placed as lines, not facts.
+    const lineAmounts = (topic === 'gpb' || topic === 'govfund') && /\((?:类|项)\)|(?<!\d)2\d{6}(?!\d)/.test(block.text);
+    if (!found.length && !lineAmounts && new RegExp(`(?:${NUM})(?:万元|元|亿元)`).test(block.text) && topic !== 'general')
       conflicts.push(`section ${s.title} (line ${s.headingLine}) states amounts but none was placed`);
     for (const f of found) {
       const id = `${f.key}@${f.basis}`;

@@ -4,7 +4,7 @@ import type { Doc } from './document.ts';
 import { linesSource, printedIn } from './document.ts';
 import { cleanName, filled, readRows, type Row } from './rows.ts';
 import type { Section } from './sections.ts';
-import { normName, normalizeChars, parseNumber, toWan } from './text.ts';
+import { normName, parseNumber, toWan } from './text.ts';
 import type { Indicator, Project } from './types.ts';
 
 const MARKER = /项目(?:支出)?绩效(?:自评|目标)(?:申报|情况)?表/;
@@ -12,7 +12,8 @@ const MARKER = /项目(?:支出)?绩效(?:自评|目标)(?:申报|情况)?表/;
 /** Cells that name an indicator level, or fragments of such a label broken across cells. */
 const LEVEL_RE = /^(?:年度)?(?:绩效)?(?:指标)?(?:完成)?(?:情况)?$|^(?:一级|二级|三级)?指标$|^(?:项目)?(?:产出|效益|满意度|成本|完成|数量|质量|时效|经济效益|社会效益|生态效益|生态环境|可持续影响|可持续影|服务对象满意度|经济成本|社会成本|生态环境成本)(?:指标|指|标)?$/;
 function isLevelCell(c: string): boolean {
-  const t = normName(c);
+  // Cells come from normalised lines: only their spaces need removing.
+  const t = c.replace(/\s+/g, '');
   if (!t) return true;
   if (LEVEL_RE.test(t)) return true;
   // Single characters and two-character fragments of a label split by the text layer ("年", "产", "满意").
@@ -20,7 +21,15 @@ function isLevelCell(c: string): boolean {
 }
 const LEVEL_PREFIX = /^(?:服务对象满意度指标|满意度指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|数量指标|质量指标|时效指标|成本指标)\s+/;
 
-const isScore = (c: string) => /^\d+(?:\.\d+)?\s*分?$/.test(normalizeChars(c).trim());
+/** A row's cells without whitespace, computed once: rows are tested against many labels. */
+const keyCache = new WeakMap<Row, string[]>();
+function keys(r: Row): string[] {
+  let k = keyCache.get(r);
+  if (!k) keyCache.set(r, (k = r.cells.map((c) => c.replace(/\s+/g, ''))));
+  return k;
+}
+
+const isScore = (c: string) => /^\s*\d+(?:\.\d+)?\s*分?\s*$/.test(c);
 
 export interface ProjectTable {
   from: number;
@@ -68,7 +77,7 @@ function readIndicator(row: Row, withScores: boolean): Indicator | null {
   if (!withScores && rest.length < 2) return null;
   const name = cleanName(rest[0].replace(LEVEL_PREFIX, ''));
   if (!name || /^\d+(?:\.\d+)?$/.test(name)) return null;
-  const levels = labels.map(normName).filter((x) => x.length > 2);
+  const levels = labels.map((x) => x.replace(/\s+/g, '')).filter((x) => x.length > 2);
   const ind: Indicator = { level3: name };
   if (levels.length >= 2) [ind.level1, ind.level2] = levels.slice(-2);
   else if (levels.length === 1) ind.level2 = levels[0];
@@ -99,7 +108,7 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   let name: string | undefined;
   for (let i = 0; i < rows.length && !name; i++) {
     const r = rows[i];
-    const idx = r.cells.findIndex((c) => /^项目名称[:：]?$/.test(normName(c)));
+    const idx = keys(r).findIndex((c) => /^项目名称[:：]?$/.test(c));
     if (idx < 0) continue;
     name = filled(r.cells.slice(idx + 1)).find((c) => !/^(?:主管部门|实施单位|预算单位)/.test(normName(c)));
     // Some tables print the name on the row above an empty 项目名称 row.
@@ -116,11 +125,11 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   const project: Project = { name: cleanName(printedIn(doc, t.from, t.to, name)), indicator_count: 0 };
 
   // Money: the 年度资金总额 row, or the row below it when the label sits in the header row.
-  const fundIdx = rows.findIndex((r) => r.cells.some((c) => /年度资金(?:申请)?总额/.test(normName(c))));
+  const fundIdx = rows.findIndex((r) => keys(r).some((c) => /年度资金(?:申请)?总额/.test(c)));
   let lastMoneyRow = fundIdx;
   if (fundIdx >= 0) {
     const fundRow = rows[fundIdx];
-    const at = fundRow.cells.findIndex((c) => /年度资金(?:申请)?总额/.test(normName(c)));
+    const at = keys(fundRow).findIndex((c) => /年度资金(?:申请)?总额/.test(c));
     let values = filled(fundRow.cells.slice(at + 1)).filter((c) => parseNumber(c) != null || /^[—–-]$/.test(c));
     if (!values.some((c) => parseNumber(c) != null) && rows[fundIdx + 1]) {
       const below = rows[fundIdx + 1];
@@ -130,14 +139,14 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
       lastMoneyRow = fundIdx + 1;
     }
     // Forms in 元 say so in a cell ("（元）", "单位：元"); the others are in 万元.
-    const inYuan = rows.some((r) => r.cells.some((c) => /^[(（]元[)）]$|单位[:：]元$|资金[(（]元[)）]$/.test(normName(c))));
+    const inYuan = rows.slice(0, fundIdx + 4).some((r) => keys(r).some((c) => /^[(（]元[)）]$|单位[:：]元$|资金[(（]元[)）]$/.test(c)));
     const scale = (v: number) => (inYuan ? toWan(v, '元') : v);
     if (t.kind === 'target') {
       const v = parseNumber(values[0]);
       if (v != null) project.budget = scale(v);
     } else {
       // Column order from the header row that names them (年初预算数 … 得分).
-      const header = rows.slice(Math.max(0, fundIdx - 2), fundIdx + 1).reverse().find((r) => r.cells.some((c) => /年初预算|全年预算/.test(normName(c))));
+      const header = rows.slice(Math.max(0, fundIdx - 2), fundIdx + 1).reverse().find((r) => keys(r).some((c) => /年初预算|全年预算/.test(c)));
       const order = (header ? filled(header.cells) : [])
         .map((c) => MONEY_HEADS.find(([re]) => re.test(normName(c)))?.[1])
         .filter((x): x is NonNullable<typeof x> => !!x);
@@ -155,14 +164,14 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   const end = totalIdx >= 0 ? totalIdx : rows.length;
   let start = lastMoneyRow + 1;
   // Indicator rows follow the 三级指标 header where there is one, else the stated goals.
-  const head = rows.findIndex((r, i) => i > lastMoneyRow && i < end && r.cells.some((c) => /^三级指标$/.test(normName(c))));
-  const goal = rows.findIndex((r, i) => i > lastMoneyRow && i < end && r.cells.some((c) => /年度总体目标|项目总体目标|预期目标/.test(normName(c))));
+  const head = rows.findIndex((r, i) => i > lastMoneyRow && i < end && keys(r).some((c) => /^三级指标$/.test(c)));
+  const goal = rows.findIndex((r, i) => i > lastMoneyRow && i < end && keys(r).some((c) => /年度总体目标|项目总体目标|预期目标/.test(c)));
   if (head >= 0) start = head + 1;
   else if (goal >= 0) start = goal + 1;
   const indicators: Indicator[] = [];
   for (let i = start; i < end; i++) {
     const r = rows[i];
-    if (r.cells.some((c) => /^三级指标$|^指标值/.test(normName(c)))) continue;
+    if (keys(r).some((c) => /^三级指标$|^指标值/.test(c))) continue;
     const ind = readIndicator(r, t.kind === 'self');
     if (ind) {
       ind.source = linesSource(doc, r.from, r.to);

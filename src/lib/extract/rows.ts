@@ -17,6 +17,7 @@ export interface Row {
 const HTML_CELL = /<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi;
 
 export function cleanCell(s: string): string {
+  if (!/[<$\\*]/.test(s)) return s.trim();
   return s
     .replace(/<br\s*\/?>/gi, '')
     .replace(/<\/?[a-z][^>]*>/gi, '')
@@ -71,18 +72,20 @@ export function readRows(doc: Doc, from: number, to: number, spaces = false): Ro
     }
     const split = splitCells(l.norm);
     if (split) rows.push({ cells: split.cells, from: n, to: n, aligned: split.aligned });
-    else if (spaces && l.norm.trim()) rows.push({ cells: spaceCells(cleanCell(l.norm)), from: n, to: n, aligned: false });
+    else if (spaces && l.norm.trim()) rows.push({ cells: spaceCells(cleanCell(l.norm), true), from: n, to: n, aligned: false });
     n++;
   }
   return rows;
 }
 
 /**
- * Cells of a line whose separators a text layer turned into spaces. Runs of two or more
- * spaces separate cells; where a line has only single spaces, every token is a cell, except
- * that letter-spaced words ("小 计", "收 入 总 计") come back together.
+ * Cells of a line whose separators a text layer turned into spaces. In a row with figures,
+ * the words between two figures are one cell (a label or a name broken by spaces); in a
+ * header row every word is a cell, except that letter-spaced words ("小 计", "收 入 总 计")
+ * come back together. `keepWords` keeps words apart in figure rows too (indicator rows,
+ * where a level label, a name and a target stand side by side).
  */
-export function spaceCells(norm: string): string[] {
+export function spaceCells(norm: string, keepWords = false): string[] {
   const t = norm
     .trim()
     // "47,483,458一、社会保障和就业支出": a figure glued to the next numbered label.
@@ -90,13 +93,16 @@ export function spaceCells(norm: string): string[] {
     // "1. 一般公共预算": a list mark belongs to its label.
     .replace(/(^|\s)(\d{1,2}[.、]|[(][一二三四五六七八九十\d]{1,3}[)])\s+(?=[\u4e00-\u9fff])/g, '$1$2');
   if (!t) return [];
-  if (/\S {2,}\S/.test(t)) return t.split(/ {2,}/).map((c) => c.trim());
   const tokens = t.split(/\s+/);
+  const isFigure = (x: string) => /^[-+]?[\d,]*\.?\d+%?$/.test(x);
+  const figures = tokens.some(isFigure);
   const cells: string[] = [];
   for (const tok of tokens) {
     const prev = cells[cells.length - 1];
+    const joinWord = !keepWords && figures && prev !== undefined && !isFigure(tok) && !isFigure(prev) && !/^\d{3,7}$/.test(prev) && !/^[(]?[一二三四五六七八九十]+[、)]/.test(tok);
     // Letter-spaced words arrive one character at a time: join a single character to a short run of them.
-    if (prev !== undefined && /^[\u4e00-\u9fff]$/.test(tok) && /^[\u4e00-\u9fff]{1,3}$/.test(prev)) cells[cells.length - 1] = prev + tok;
+    const joinLetter = prev !== undefined && /^[\u4e00-\u9fff]$/.test(tok) && /^[\u4e00-\u9fff]{1,3}$/.test(prev);
+    if (joinWord || joinLetter) cells[cells.length - 1] = prev + tok;
     else cells.push(tok);
   }
   return cells;

@@ -65,7 +65,9 @@ export function topicOf(title: string): Topic | null {
 
 function headingLevel(text: string, rawLine: string): number | null {
   if (!text || text.length > 90) return null;
-  if (/[。;]$/.test(text)) return null;
+  if (/[。;、,，]$/.test(text)) return null;
+  // A sentence or a glossary entry ("七、机关运行经费：指…") is not a heading.
+  if (/[,，]|[:：].{3,}/.test(text)) return null;
   // A row of a table ("一、一般公共预算财政拨款收入 4,733.14 …") is not a heading.
   if (/\d\.\d{1,2}(?!\d)/.test(text.replace(/\d{4}\s*年/g, ''))) return null;
   if (PART.test(text)) return 0;

@@ -43,6 +43,7 @@ const NUMERIC_TOKEN = /^[-+]?[\d,]*\.?\d+%?$/;
 export function findTables(doc: Doc, stopLines: number[]): Table[] {
   const titles: { line: number; title: string }[] = [];
   for (const l of doc.lines) {
+    if (!/表[)）\s*]*$|表\s*[(（]?公开/.test(l.norm)) continue;
     const cells = isTableLine(l.norm) ? filled(l.norm.split('\t')) : [l.norm];
     if (cells.length !== 1) continue;
     const t = titleText(cells[0]);

@@ -2,38 +2,28 @@
 // normalizeChars maps one UTF-16 unit to one unit so that offsets in the normalised
 // text are offsets in the source: provenance can always quote the printed text.
 
-const FULLWIDTH_START = 0xff01;
-const FULLWIDTH_END = 0xff5e;
+const SPECIAL = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\u2212\ufe63\ufe6a\u3014\u3015\u3010\u3011]/g;
+const MAP: Record<string, string> = {
+  '\u3000': ' ', '\u00a0': ' ', '\u2002': ' ', '\u2003': ' ', '\u2009': ' ', '\u200b': ' ', '\ufeff': ' ',
+  '\u2212': '-', '\ufe63': '-', '\ufe6a': '%', '\u3014': '[', '\u3015': ']', '\u3010': '[', '\u3011': ']',
+};
 
 /** Full-width ASCII → ASCII, ideographic/no-break spaces → space, odd minus signs → '-'. Length-preserving. */
 export function normalizeChars(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= FULLWIDTH_START && c <= FULLWIDTH_END) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000 || c === 0x00a0 || c === 0x2002 || c === 0x2003 || c === 0x2009 || c === 0x200b || c === 0xfeff) out += ' ';
-    else if (c === 0x2212 || c === 0xfe63) out += '-';
-    else if (c === 0xfe6a) out += '%';
-    else if (c === 0x3014) out += '['; // 〔
-    else if (c === 0x3015) out += ']'; // 〕
-    else if (c === 0x3010) out += '['; // 【
-    else if (c === 0x3011) out += ']'; // 】
-    else out += s[i];
-  }
-  return out;
+  return s.replace(SPECIAL, (ch) => MAP[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** Removes all whitespace; returns the compact string and, per compact index, the source index. */
 export function compact(s: string, base = 0): { text: string; map: number[] } {
-  let text = '';
+  const parts: string[] = [];
   const map: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v') continue;
-    text += ch;
-    map.push(base + i);
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    parts.push(m[0]);
+    for (let i = 0; i < m[0].length; i++) map.push(base + m.index + i);
   }
-  return { text, map };
+  return { text: parts.join(''), map };
 }
 
 /** A printed number: digits with optional thousands separators, decimals and sign. */
@@ -77,5 +67,7 @@ export function changeSign(verb: string): 1 | -1 | 0 {
 
 /** Normalises a label or name for comparison: no whitespace, ASCII brackets and quotes. */
 export function normName(s: string): string {
-  return normalizeChars(s).replace(/\s+/g, '').replace(/[“”"']/g, '').replace(/<\/?[a-z][^>]*>/gi, '');
+  let t = normalizeChars(s).replace(/\s+/g, '').replace(/[“”"']/g, '');
+  if (t.includes('<')) t = t.replace(/<\/?[a-z][^>]*>/gi, '');
+  return t;
 }

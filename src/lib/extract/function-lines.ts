@@ -3,7 +3,7 @@
 import type { Doc } from './document.ts';
 import { spanSource } from './document.ts';
 import { resolveNamePath } from './catalogue.ts';
-import { proseBlock } from './narrative.ts';
+import { printedSpan, proseBlock } from './narrative.ts';
 import { resolveInDoc } from './tables.ts';
 import type { Section } from './sections.ts';
 import { NUM, toWan } from './text.ts';
@@ -30,8 +30,14 @@ export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' 
     const fund = s.topic === 'govfund' ? 'govfund' : undefined;
     const b = proseBlock(doc, s.from, s.to);
     const src = (a: number, z: number) => spanSource(doc, b.map[a], b.map[Math.min(z, b.map.length) - 1] + 1);
+    // Names as printed (full-width brackets kept); the match ran on normalised text of the same length.
+    const printed = (at: number, text: string) => {
+      const k = b.text.indexOf(text, at);
+      return k < 0 ? text : printedSpan(doc, b, k, k + text.length);
+    };
     for (const m of b.text.matchAll(CODED)) {
-      const line: FunctionLine = { code: m[1], name: strip(m[2]), amount: toWan(Number(m[3].replace(/,/g, '')), m[4]) };
+      const name = strip(m[2]);
+      const line: FunctionLine = { code: m[1], name: printed(m.index! + 7, name), amount: toWan(Number(m[3].replace(/,/g, '')), m[4]) };
       if (fund) line.fund = fund;
       line.source = src(m.index!, m.index! + m[0].length);
       out.push(line);
@@ -46,7 +52,7 @@ export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' 
       const lei = strip(m[1]);
       const kuan = m[2] ? strip(m[2]) : null;
       const xiang = strip(m[3]);
-      const line: FunctionLine = { code: null, name: xiang, amount: toWan(Number(am[1].replace(/,/g, '')), am[2]) };
+      const line: FunctionLine = { code: null, name: printed(m.index! + m[0].length - m[3].length - 3, xiang), amount: toWan(Number(am[1].replace(/,/g, '')), am[2]) };
       // The document's own tables know its codes best; the national catalogue is the fallback.
       const code = (docNames && resolveInDoc(docNames, lei, kuan, xiang)) ?? resolveNamePath(lei, kuan, xiang);
       if (code) line.catalogue_code = code;

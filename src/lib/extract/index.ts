@@ -16,6 +16,9 @@ export type * from './types.ts';
 /** Turns the text of one disclosure into the canonical record. Pure: no I/O. */
 export function extract(text: string, source: string): ExtractionRecord {
   const warnings: string[] = [];
+  // A disclosure is rarely over 1 MB of text: a much larger file is likely several documents
+  // run together, and the record describes the first unit it names.
+  if (text.length > 4_000_000) warnings.push(`the document is ${(text.length / 1e6).toFixed(1)} million characters long; it may hold several disclosures, and the record follows the first unit it names`);
   const html = looksLikeHtml(text);
   if (html) warnings.push('the document is a web page (HTML): it was read as the text a browser shows, and line numbers refer to that text');
   const doc = makeDoc(html ? htmlToText(text) : text);

@@ -22,6 +22,13 @@ export function isTableLine(norm: string): boolean {
   return /<t[dr][\s>]/i.test(norm);
 }
 
+/** The source characters behind a compact span (whitespace dropped): names as printed. */
+export function printedSpan(doc: Doc, block: Block, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to && i < block.map.length; i++) out += doc.raw[block.map[i]];
+  return out;
+}
+
 /** The prose of a section as one compact block. */
 export function proseBlock(doc: Doc, from: number, to: number): Block {
   const parts: string[] = [];

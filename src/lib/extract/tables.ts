@@ -3,7 +3,7 @@
 // Works on aligned cells (tab, markdown, HTML, one cell per line) and on rows whose cells
 // a PDF text layer split with spaces (then columns are matched by order).
 import type { Doc } from './document.ts';
-import { linesSource } from './document.ts';
+import { linesSource, printedIn } from './document.ts';
 import { classCodeByName, repairCode } from './catalogue.ts';
 import { isTableLine } from './narrative.ts';
 import { cleanName, filled, readRows, spaceCells, type Row } from './rows.ts';
@@ -326,7 +326,7 @@ function functionLines(doc: Doc, t: Table, fund: 'gpb' | 'govfund', warnings: st
       continue;
     }
     if (damaged) warnings.push(`${t.title}: line ${r.from} prints a damaged code '${c.parts.join(' ')}' for ${c.name}; recorded as ${code}`);
-    const line: FunctionLine = { code, name: cleanName(c.name) };
+    const line: FunctionLine = { code, name: cleanName(printedIn(doc, r.from, r.to, c.name)) };
     if (r.wrapped) wrappedLines.add(line);
     if (byRole.amount !== undefined) line.amount = byRole.amount;
     if (byRole.basic !== undefined) line.basic = byRole.basic;
@@ -381,7 +381,7 @@ function economicLines(doc: Doc, t: Table): { lines: EconomicLine[]; total?: Rec
       } else if (/^3\d{4}$/.test(digits)) code = digits;
       else if (/^\d{2}$/.test(digits) && cls) code = cls + digits;
       if (!code) continue;
-      const line: EconomicLine = { code, name: cleanName(c.name) };
+      const line: EconomicLine = { code, name: cleanName(printedIn(doc, r.from, r.to, c.name)) };
       if (byRole.amount !== undefined) line.amount = byRole.amount;
       if (byRole.personnel !== undefined) line.personnel = byRole.personnel;
       if (byRole.public !== undefined) line.public = byRole.public;

@@ -31,7 +31,7 @@ const STAFF: LabelRule[] = [
 ];
 
 const OVERVIEW: LabelRule[] = [
-  { label: '收入支出总计|收支总计', money: ['income.grand_total', 'expense.grand_total'] },
+  { label: '收入支出总计|收、?支总计(?:各)?', money: ['income.grand_total', 'expense.grand_total'] },
   { label: '收入总计', money: 'income.grand_total' },
   { label: '本年收入合计|本年收入', money: 'income.total' },
   { label: '年初结转和结余|上年结转(?:和结余)?', money: 'income.carryover_begin' },
@@ -70,7 +70,7 @@ const EXPENSE: LabelRule[] = [
 ];
 
 const FISCAL: LabelRule[] = [
-  { label: '财政拨款收入支出总计|财政拨款收支总计', money: ['fiscal.income_total', 'fiscal.expense_total'] },
+  { label: '财政拨款收入支出总计|财政拨款收、?支总计(?:各)?', money: ['fiscal.income_total', 'fiscal.expense_total'] },
   { label: '财政拨款收入总计', money: 'fiscal.income_total' },
   { label: '财政拨款支出总计', money: 'fiscal.expense_total' },
   { label: '财政拨款(?:本年)?收入', money: 'fiscal.income' },
@@ -144,7 +144,7 @@ const PERF: LabelRule[] = [
  * the labels that mean the same wherever they stand.
  */
 const GENERAL: LabelRule[] = [
-  { label: '收入支出总计|收支总计', money: ['income.grand_total', 'expense.grand_total'] },
+  { label: '收入支出总计|收、?支总计(?:各)?', money: ['income.grand_total', 'expense.grand_total'] },
   { label: '收入总计', money: 'income.grand_total' },
   { label: '支出总计', money: 'expense.grand_total' },
   { label: '本年收入合计|本年收入|收入预算(?:总额)?', money: 'income.total' },

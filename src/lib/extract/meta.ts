@@ -12,7 +12,8 @@ export interface Meta {
   sources: Partial<Record<'unit_name' | 'fiscal_year' | 'kind', Provenance>>;
 }
 
-const TITLE_RE = /^(.*?)(?:部门单位|单位|部门)?(\d{4})年(?:度)?(?:部门|单位)*(决算|预算)/;
+const TITLE_RE = /^(?<name>.*?)(?:部门单位|单位|部门)?(?<year>\d{4})年(?:度)?(?:部门|单位)*(?<kind>决算|预算)/;
+const YEAR_FIRST_RE = /^(?<year>\d{4})年(?:度)?(?<name>.+?)(?:部门单位|单位|部门)*(?<kind>决算|预算)/;
 const TOC_RE = /^(?:目\s*录|第[一二三四五六七八九十]+部分)/;
 
 /** Title lines: the first non-empty lines before the table of contents or the first part. */
@@ -69,16 +70,17 @@ export function readMeta(doc: Doc): Meta {
   let kind: Meta['kind'] = null;
 
   const title = titleBlock(doc);
-  const tm = title ? TITLE_RE.exec(title.text) : null;
+  // "XX局2021年度部门决算", or with the year first: "2021年度XX局部门决算".
+  const tm = title ? TITLE_RE.exec(title.text) ?? YEAR_FIRST_RE.exec(title.text) : null;
   if (title && tm) {
     const src = spanSource(doc, title.start, title.end);
-    const name = cleanUnit(tm[1]);
+    const name = cleanUnit(tm.groups!.name);
     if (name.length >= 4) {
       unit = name;
       sources.unit_name = src;
     }
-    year = Number(tm[2]);
-    kind = tm[3] === '决算' ? 'final' : 'budget';
+    year = Number(tm.groups!.year);
+    kind = tm.groups!.kind === '决算' ? 'final' : 'budget';
     sources.fiscal_year = src;
     sources.kind = src;
   }

@@ -5,7 +5,7 @@ import { linesSource, printedIn } from './document.ts';
 import { cleanName, filled, readRows, type Row } from './rows.ts';
 import type { Section } from './sections.ts';
 import { normName, parseNumber, toWan } from './text.ts';
-import type { Indicator, Project } from './types.ts';
+import type { FundRow, Indicator, Project } from './types.ts';
 
 const MARKER = /项目(?:支出)?绩效(?:自评|目标)(?:申报|情况)?表/;
 
@@ -92,7 +92,8 @@ function readIndicator(row: Row, withScores: boolean): Indicator | null {
   return ind;
 }
 
-const MONEY_HEADS: [RegExp, 'budget_initial' | 'budget_full_year' | 'executed' | 'weight' | 'exec_rate' | 'score'][] = [
+type MoneyCol = 'budget_initial' | 'budget_full_year' | 'executed' | 'weight' | 'exec_rate' | 'score';
+const MONEY_HEADS: [RegExp, MoneyCol][] = [
   [/年初预算/, 'budget_initial'],
   [/全年预算/, 'budget_full_year'],
   [/全年执行|执行数/, 'executed'],
@@ -151,11 +152,15 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
         .map((c) => MONEY_HEADS.find(([re]) => re.test(normName(c)))?.[1])
         .filter((x): x is NonNullable<typeof x> => !!x);
       const cols = order.length >= 3 && order.length >= values.length ? order : MONEY_HEADS.map((x) => x[1]);
+      const execution: { weight?: number; score?: number } = {};
       cols.forEach((col, i) => {
         const v = parseNumber(values[i]);
-        if (v == null || col === 'weight' || col === 'score') return;
-        project[col] = col === 'exec_rate' ? v : scale(v);
+        if (v == null) return;
+        if (col === 'weight' || col === 'score') execution[col] = v;
+        else project[col] = col === 'exec_rate' ? v : scale(v);
       });
+      if (execution.weight !== undefined || execution.score !== undefined) project.execution = execution;
+      project.funds = fundRows(doc, rows, fundIdx, lastMoneyRow, cols, scale);
     }
   }
 
@@ -186,6 +191,50 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   }
   project.source = linesSource(doc, t.from, rows[Math.min(end, rows.length - 1)].to);
   return project;
+}
+
+const FUND_LABELS: [RegExp, FundRow['label']][] = [
+  [/年度资金(?:申请)?总额/, 'total'],
+  [/当年财政拨款|财政拨款|财政资金/, 'current'],
+  [/上年结转/, 'carryover'],
+  [/其他资金/, 'other'],
+];
+
+/**
+ * The 项目资金 rows: 年度资金总额 and its parts. Aligned rows keep their empty cells, so a
+ * part printed without 年初预算数 is not shifted; a part whose label the text layer printed
+ * as a number (the row right under the total) is taken for 当年财政拨款.
+ */
+function fundRows(doc: Doc, rows: Row[], fundIdx: number, lastMoneyRow: number, cols: string[], scale: (v: number) => number): FundRow[] {
+  const out: FundRow[] = [];
+  const totalAt = keys(rows[fundIdx]).findIndex((c) => /年度资金(?:申请)?总额/.test(c));
+  for (let i = fundIdx; i < rows.length && i <= fundIdx + 5; i++) {
+    const r = rows[i];
+    const k = keys(r);
+    if (i > fundIdx && k.some((c) => /年度总体目标|预期目标|项目总体目标|一级指标|三级指标/.test(c))) break;
+    let at = k.findIndex((c) => FUND_LABELS.some(([re]) => re.test(c)));
+    let label = at >= 0 ? FUND_LABELS.find(([re]) => re.test(k[at]))![1] : null;
+    if (i === lastMoneyRow && lastMoneyRow !== fundIdx) {
+      // The total's figures sit on the row below its label.
+      label = 'total';
+      at = k.findIndex((c) => parseNumber(c) != null) - 1;
+    } else if (!label && i === fundIdx + 1 && k.some((c) => parseNumber(c) != null)) {
+      // A label printed as a figure sits in the total's label column.
+      label = 'current';
+      at = r.aligned ? totalAt : k.findIndex((c) => parseNumber(c) != null) - 1;
+    }
+    if (!label) continue;
+    if (i === lastMoneyRow && lastMoneyRow !== fundIdx && fundIdx >= 0 && out.length && out[out.length - 1].label === 'total') out.pop();
+    const cells = r.aligned ? r.cells.slice(at + 1) : filled(r.cells.slice(at + 1));
+    const row: FundRow = { label, printed: (r.cells[at] ?? '').trim() };
+    cols.slice(0, 3).forEach((col, j) => {
+      const v = parseNumber(cells[j]);
+      if (v != null && (col === 'budget_initial' || col === 'budget_full_year' || col === 'executed')) row[col] = scale(v);
+    });
+    row.source = linesSource(doc, r.from, r.to);
+    if (row.budget_initial !== undefined || row.budget_full_year !== undefined || row.executed !== undefined) out.push(row);
+  }
+  return out;
 }
 
 export function readProjects(doc: Doc, sections: Section[], warnings: string[] = []): Project[] {

@@ -51,6 +51,16 @@ export interface Indicator {
   source?: Provenance;
 }
 
+/** A 项目资金 row of a self-evaluation table (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金). */
+export interface FundRow {
+  label: 'total' | 'current' | 'carryover' | 'other';
+  printed: string;
+  budget_initial?: number;
+  budget_full_year?: number;
+  executed?: number;
+  source?: Provenance;
+}
+
 export interface Project {
   name: string;
   budget?: number;
@@ -61,6 +71,10 @@ export interface Project {
   score?: number;
   indicator_count: number;
   indicators?: Indicator[];
+  /** 分值 and 得分 printed on the 年度资金总额 row (the execution-rate points). */
+  execution?: { weight?: number; score?: number };
+  /** The money rows of the table, for checks that a part does not exceed the whole. */
+  funds?: FundRow[];
   source?: Provenance;
 }
 

@@ -10,7 +10,7 @@ import { segment } from './sections.ts';
 import { isSummaryTable, readSummary } from './summary.ts';
 import { findTables, readTables } from './tables.ts';
 import { normName } from './text.ts';
-import type { ExtractionRecord, Fact, FunctionLine } from './types.ts';
+import type { Conflict, ExtractionRecord, Fact, FunctionLine } from './types.ts';
 export type * from './types.ts';
 
 /** Turns the text of one disclosure into the canonical record. Pure: no I/O. */
@@ -40,12 +40,18 @@ export function extract(text: string, source: string): ExtractionRecord {
 
   // Tables first: where a document gives a figure in a table and in prose, the table's counts.
   const facts: Fact[] = [];
+  const conflicts: Conflict[] = [];
   const byId = new Map<string, Fact>();
+  const twice = (prev: Fact, f: Fact, origin: Conflict['origin']) =>
+    conflicts.push({ key: f.key, basis: f.basis, recorded: { value: prev.value, source: prev.source }, other: { value: f.value, source: f.source }, origin });
   for (const f of tabled.facts) {
     const id = `${f.key}@${f.basis}`;
     const prev = byId.get(id);
     if (prev) {
-      if (Math.abs(prev.value - f.value) > 0.005) warnings.push(`${id}: tables state ${prev.value} (line ${prev.source?.line}) and ${f.value} (line ${f.source?.line}); the first is recorded`);
+      if (Math.abs(prev.value - f.value) > 0.005) {
+        warnings.push(`${id}: tables state ${prev.value} (line ${prev.source?.line}) and ${f.value} (line ${f.source?.line}); the first is recorded`);
+        twice(prev, f, 'tables');
+      }
       continue;
     }
     byId.set(id, f);
@@ -53,12 +59,16 @@ export function extract(text: string, source: string): ExtractionRecord {
   }
   const narrative = narrativeFacts(doc, sections, kind);
   warnings.push(...narrative.conflicts);
+  conflicts.push(...narrative.twice);
   for (const f of narrative.facts) {
     const id = `${f.key}@${f.basis}`;
     const prev = byId.get(id);
     if (prev) {
-      if (Math.abs(prev.value - f.value) > 0.0051 && !(f.value !== 0 && Math.abs(prev.value - f.value) / Math.abs(f.value) < 1e-5))
+      // The text rounds a table's 元 to 万元: a difference within that rounding is the same figure.
+      if (Math.abs(prev.value - f.value) > 0.0051) {
         warnings.push(`${id}: table ${prev.value} (line ${prev.source?.line}) vs text ${f.value} (line ${f.source?.line}); the table is recorded`);
+        twice(prev, f, 'table-vs-text');
+      }
       continue;
     }
     byId.set(id, f);
@@ -82,6 +92,7 @@ export function extract(text: string, source: string): ExtractionRecord {
     projects,
     summary_projects,
     warnings,
+    conflicts,
   };
 }
 

@@ -154,6 +154,7 @@ const GENERAL: LabelRule[] = [
   { label: '财政拨款支出(?:预算)?', money: 'fiscal.expense' },
   { label: '一般公共预算(?:财政)?拨款支出(?:预算)?', money: 'gpb.expense' },
   { label: '一般公共预算(?:财政)?拨款收入' },
+  { label: '国有资本经营预算(?:财政)?(?:拨款)?(?:收入|支出)(?:预算)?' },
   { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?收入', money: 'govfund.income' },
   { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?', money: 'govfund.expense' },
   { label: '上级补助收入', money: 'income.superior' },

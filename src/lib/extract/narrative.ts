@@ -7,7 +7,7 @@ import { spanSource } from './document.ts';
 import { topicOf, type Section, type Topic } from './sections.ts';
 import { RULES, isStateKey, type LabelRule } from './labels.ts';
 import { NUM, changeSign, compact, toWan } from './text.ts';
-import type { Basis, Fact } from './types.ts';
+import type { Basis, Conflict, Fact } from './types.ts';
 
 export interface Block {
   text: string;
@@ -78,6 +78,13 @@ function sentenceOf(rest: string): string {
     return rest.slice(0, stop + 1 + (stop2 < 0 ? next.length : stop2));
   }
   return rest.slice(0, stop);
+}
+
+const PLAN = /安排购置|拟购置|计划购置|预算安排.{0,6}购置/;
+function sentenceAround(text: string, at: number): string {
+  const a = text.lastIndexOf('。', at) + 1;
+  const b = text.indexOf('。', at);
+  return text.slice(a, b < 0 ? text.length : b);
 }
 
 interface Compiled {
@@ -160,6 +167,8 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
   const out: FactHit[] = [];
   const defaultBasis: Basis = kind === 'budget' ? 'budget' : 'actual';
   hits.forEach((h, i) => {
+    // A sentence about what the budget plans to buy states no stock of assets.
+    if (topic === 'assets' && !h.rule.count?.['辆']?.startsWith('sangong') && PLAN.test(sentenceAround(text, h.start))) return;
     const segEnd = i + 1 < hits.length ? hits[i + 1].start : text.length;
     const seg = text.slice(h.end, segEnd);
     const ctx = contexts.filter((x) => x.at <= h.start).pop()?.basis ?? null;
@@ -292,10 +301,11 @@ function topicBlocks(doc: Doc, s: Section): { block: Block; topic: Topic }[] {
 }
 
 /** Facts from every section's prose, first statement of each key and basis kept. */
-export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'budget'): { facts: Fact[]; conflicts: string[] } {
+export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'budget'): { facts: Fact[]; conflicts: string[]; twice: Conflict[] } {
   const facts: Fact[] = [];
   const seen = new Map<string, Fact>();
   const conflicts: string[] = [];
+  const twice: Conflict[] = [];
   for (const s of sections) {
     for (const { block, topic } of topicBlocks(doc, s)) {
     const found = readFacts(block, topic, kind);
@@ -308,7 +318,10 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
       const src = spanSource(doc, block.map[f.from], block.map[Math.min(f.to, block.map.length) - 1] + 1);
       const prev = seen.get(id);
       if (prev) {
-        if (Math.abs(prev.value - f.value) > 0.005) conflicts.push(`${id}: ${prev.value} (line ${prev.source?.line}) and ${f.value} (line ${src.line}) stated; the first is recorded`);
+        if (Math.abs(prev.value - f.value) > 0.005) {
+          conflicts.push(`${id}: ${prev.value} (line ${prev.source?.line}) and ${f.value} (line ${src.line}) stated; the first is recorded`);
+          twice.push({ key: f.key, basis: f.basis, recorded: { value: prev.value, source: prev.source }, other: { value: f.value, source: src }, origin: 'text' });
+        }
         continue;
       }
       const fact: Fact = { key: f.key, basis: f.basis, value: f.value, source: src };
@@ -317,5 +330,5 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
     }
     }
   }
-  return { facts, conflicts };
+  return { facts, conflicts, twice };
 }

@@ -399,7 +399,10 @@ function splitGroups(r: Row): Row[] {
   let seenNumber = false;
   cells.forEach((c, i) => {
     const t = c.trim().replace(/\s+/g, '');
-    if (/^3\d{2}(?:\d{2})?$/.test(t) && (i === 0 || seenNumber)) {
+    // A code opens a group at the row start, after a figure, or right after a name whose
+    // figure is blank ("30303 退职（役）费 30218 专用材料费 0.00").
+    const afterName = i > 0 && parseNumber(cells[i - 1]) == null && !/^\d+$/.test(cells[i - 1].trim()) && cells[i - 1].trim() !== '';
+    if (/^3\d{2}(?:\d{2})?$/.test(t) && (i === 0 || seenNumber || afterName)) {
       starts.push(i);
       seenNumber = false;
     } else if (parseNumber(t) != null && /\./.test(t)) seenNumber = true;

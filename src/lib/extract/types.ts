@@ -90,6 +90,16 @@ export interface SummaryProject {
   source?: Provenance;
 }
 
+/** One fact stated twice with different values: the first is recorded, the other kept here. */
+export interface Conflict {
+  key: string;
+  basis: Basis;
+  recorded: { value: number; source?: Provenance };
+  other: { value: number; source?: Provenance };
+  /** Where each came from: a table or the text. */
+  origin: 'text' | 'tables' | 'table-vs-text';
+}
+
 export interface ExtractionRecord {
   spec: 1;
   source: string;
@@ -103,4 +113,6 @@ export interface ExtractionRecord {
   projects: Project[];
   summary_projects: SummaryProject[];
   warnings: string[];
+  /** Figures stated twice with different values (not part of spec v1; read by the checks). */
+  conflicts?: Conflict[];
 }

@@ -268,3 +268,32 @@ describe('seed 003 with HTML <tr><td> rows (the rest of the text unchanged)', ()
     expect(r.economic_lines.map(el)).toEqual(g003.economic_lines);
   });
 });
+
+describe('三公 table printed down the page (one row per item)', () => {
+  // Seed 000's real 三公 figures (年初预算 3 / 决算 1.29; 运行费 2.95 / 1.29; 接待 0.05 / 0, lines 65–70)
+  // laid out as the vertical 一般公共预算财政拨款“三公”经费支出决算表 of the final-account template.
+  const text = [
+    '中共新疆乌鲁木齐市水磨沟区委员会网络安全和信息化领导小组办公室2019年度部门决算',
+    '一般公共预算财政拨款“三公”经费支出决算表',
+    '单位：万元',
+    '项目 预算数 决算数',
+    '合计 3.00 1.29',
+    '1、因公出国（境）费 0.00 0.00',
+    '2、公务用车购置及运行费 2.95 1.29',
+    '其中：（1）公务用车购置费 0.00 0.00',
+    '（2）公务用车运行费 2.95 1.29',
+    '3、公务接待费 0.05 0.00',
+  ].join('\n');
+  const facts = new Map(extract(text, 'vertical.txt').facts.map((f) => [`${f.key}@${f.basis}`, f]));
+
+  it('reads each item with its budget and final columns', () => {
+    expect(facts.get('sangong.total@budget_initial')?.value).toBe(3);
+    expect(facts.get('sangong.total@actual')?.value).toBe(1.29);
+    expect(facts.get('sangong.vehicle_operation@budget_initial')?.value).toBe(2.95);
+    expect(facts.get('sangong.vehicle_operation@actual')?.value).toBe(1.29);
+    expect(facts.get('sangong.vehicle_purchase@actual')?.value).toBe(0);
+    expect(facts.get('sangong.reception@budget_initial')?.value).toBe(0.05);
+    expect(facts.get('sangong.reception@actual')?.value).toBe(0);
+    expect(facts.get('sangong.abroad@actual')?.source?.line).toBe(6);
+  });
+});

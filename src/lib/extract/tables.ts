@@ -566,8 +566,38 @@ function sangongRole(label: string): string | null {
 }
 const SANGONG_ORDER = ['sangong.total', 'sangong.abroad', 'sangong.vehicle', 'sangong.vehicle_purchase', 'sangong.vehicle_operation', 'sangong.reception'];
 
+/**
+ * A 三公 table printed down the page: one row per item ("1、因公出国（境）费 0.00 0.00"),
+ * its columns the bases the header names in order (预算数, 决算数).
+ */
+function sangongRows(doc: Doc, t: Table, kind: 'final' | 'budget', header: Row[], data: Row[]): Fact[] {
+  const budgetBasis: Basis = kind === 'budget' ? 'budget' : 'budget_initial';
+  const bases: Basis[] = header
+    .flatMap((h) => filled(h.cells).map(normName))
+    .filter((c) => /预算|决算/.test(c) && !/三公|经费表/.test(c))
+    .map((c) => (/决算/.test(c) ? 'actual' : /全年预算/.test(c) ? 'budget_full_year' : budgetBasis));
+  const out: Fact[] = [];
+  const seen = new Set<string>();
+  for (const r of data) {
+    const f = filled(r.cells);
+    const label = normName(f[0] ?? '').replace(/^(?:其中[:：]?)?(?:\d+[、.]|[(（]\d+[)）])?/, '');
+    const key = sangongRole(label);
+    if (!key) continue;
+    const nums = f.slice(1).map(parseNumber).filter((v): v is number => v != null);
+    nums.forEach((v, k) => {
+      const basis = bases.length === nums.length ? bases[k] : nums.length === 1 ? (kind === 'budget' ? 'budget' : 'actual') : null;
+      if (!basis || seen.has(`${key}@${basis}`)) return;
+      seen.add(`${key}@${basis}`);
+      out.push(fact(key, basis, money(v, t), linesSource(doc, r.from, r.to)));
+    });
+  }
+  return out;
+}
+
 function sangongFacts(doc: Doc, t: Table, kind: 'final' | 'budget'): Fact[] {
   const { header, data } = splitHeader(t);
+  const labelled = data.filter((r) => sangongRole(normName(filled(r.cells)[0] ?? '').replace(/^(?:其中[:：]?)?(?:\d+[、.]|[(（]\d+[)）])?/, '')));
+  if (labelled.length >= 3) return sangongRows(doc, t, kind, header, data);
   const row = data.find((r) => filled(r.cells).filter((c) => parseNumber(c) != null).length >= 4);
   if (!row) return [];
   const src = linesSource(doc, row.from, row.to);

@@ -10,9 +10,9 @@ function projectsOf(id: SeedId): Project[] {
   const doc = makeDoc(seedText(id));
   return readProjects(doc, segment(doc));
 }
-/** The spec v1 fields of a project (indicators and provenance left out). */
+/** The spec v1 fields of a project (indicators, money rows, execution points and provenance left out). */
 const fields = (p: Project) => {
-  const { indicators: _i, source: _s, ...rest } = p;
+  const { indicators: _i, source: _s, funds: _f, execution: _e, ...rest } = p;
   return rest;
 };
 
@@ -140,5 +140,24 @@ describe('项目支出绩效目标表 of the budget document (seed 003)', () => 
     expect(seedLines('003', 492)).toBe('满意度指标\t满意度指标\t用户使用满意度\t$\\geq 95\\%$');
     const last = projects[1].indicators![projects[1].indicators!.length - 1];
     expect(last).toMatchObject({ level3: '用户使用满意度', target: '≥95%' });
+  });
+});
+
+describe('money rows and execution points (for the consistency checks)', () => {
+  it('seed 004 供热改造: 其中：当年财政拨款 全年执行数 33.003 under a total of 333.00 (lines 329–330)', () => {
+    const p = readProjects(makeDoc(seedText('004')), segment(makeDoc(seedText('004')))).find((x) => x.name.startsWith('华电新疆发电有限公司乌鲁木齐分公司供热改造'))!;
+    expect(p.funds!.find((r) => r.label === 'total')).toMatchObject({ budget_initial: 0, budget_full_year: 333, executed: 333 });
+    expect(p.funds!.find((r) => r.label === 'current')).toMatchObject({ budget_initial: 0, budget_full_year: 333, executed: 33.003 });
+    expect(p.funds!.find((r) => r.label === 'current')!.source!.line).toBe(330);
+  });
+
+  it('seed 004 红雁池: the row whose label is printed as 0.00 is read as 当年财政拨款, in the total’s columns', () => {
+    const p = readProjects(makeDoc(seedText('004')), segment(makeDoc(seedText('004')))).find((x) => x.name.startsWith('华电新疆发电有限公司红雁池'))!;
+    expect(p.funds!.find((r) => r.label === 'current')).toMatchObject({ printed: '0.00', budget_initial: 0, budget_full_year: 102.64, executed: 102.64 });
+  });
+
+  it('seed 004 信息化项目专家评审费: the 年度资金总额 row prints 分值 10 and 得分 100分 (line 237)', () => {
+    const p = readProjects(makeDoc(seedText('004')), segment(makeDoc(seedText('004')))).find((x) => x.name === '信息化项目专家评审费')!;
+    expect(p.execution).toEqual({ weight: 10, score: 100 });
   });
 });

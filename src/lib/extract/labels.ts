@@ -102,8 +102,8 @@ const SANGONG: LabelRule[] = [
 ];
 
 const GOVFUND: LabelRule[] = [
-  { label: '政府性基金预算财政拨款收入|财政拨款收入|政府性基金预算拨款收入', money: 'govfund.income' },
-  { label: '政府性基金预算财政拨款支出|财政拨款支出|政府性基金预算拨款(?:安排的)?支出', money: 'govfund.expense' },
+  { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?收入|财政拨款收入', money: 'govfund.income' },
+  { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:安排的)?支出|财政拨款支出', money: 'govfund.expense' },
   { label: '(?:政府性基金预算)?(?:年初|年末)结转(?:和)?结余' },
 ];
 
@@ -172,6 +172,7 @@ const GENERAL: LabelRule[] = [
   { label: '政府采购服务(?:支出|预算)?', money: 'procurement.services' },
   ...PROCUREMENT.slice(-2),
   ...PERF.slice(0, 2),
+  ...STAFF,
 ];
 
 export const RULES: Partial<Record<Topic, LabelRule[]>> = {

@@ -269,17 +269,17 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
   return out;
 }
 
-const PARA_START = /^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[、，,])/;
+const PARA_START = /^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．](?!\d)|第[一二三四五六七八九十]+[、，,])/;
 
 /**
- * The blocks of prose to read and the rules for each. A section about one thing is one
- * block; a general section ("其他重要事项") is read paragraph by paragraph, each under the
- * topic its opening words name ("1.机关运行经费情况。…"), or under the general labels.
+ * The blocks of prose to read and the rules for each, paragraph by paragraph. A paragraph
+ * whose opening words name a topic ("1.机关运行经费情况。…", "一、全口径预算安排2017三公经费…")
+ * is read under that topic; the others under their section's topic, or under the labels that
+ * mean the same everywhere when the section is about several things or has no heading.
  */
 function topicBlocks(doc: Doc, s: Section): { block: Block; topic: Topic }[] {
-  if (s.topic && s.topic !== 'general' && s.topic !== 'other') return RULES[s.topic] ? [{ block: proseBlock(doc, s.from, s.to), topic: s.topic }] : [];
-  if (s.topic === 'other' && /主要职能|职能职责|单位概况/.test(s.title)) return [];
-  if (s.topic !== 'general' && s.topic !== null && s.topic !== 'other') return [];
+  const describes = /主要职能|职能职责|部门职责|单位概况|基本情况|机构设置/.test(s.title);
+  if (s.topic && !RULES[s.topic] && s.topic !== 'general' && s.topic !== 'other') return [];
   const paras: [number, number][] = [];
   for (let n = s.from; n <= s.to && n <= doc.lines.length; n++) {
     const t = doc.lines[n - 1].norm;
@@ -289,15 +289,27 @@ function topicBlocks(doc: Doc, s: Section): { block: Block; topic: Topic }[] {
     if (!prev || PARA_START.test(t) || /。\s*$/.test(doc.lines[prev[1] - 1].norm)) paras.push([n, n]);
     else prev[1] = n;
   }
+  const loose = !s.topic || s.topic === 'general' || s.topic === 'other';
   const out: { block: Block; topic: Topic }[] = [];
   for (const [a, b] of paras) {
     const block = proseBlock(doc, a, b);
     if (!block.text) continue;
-    const head = block.text.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]/, '').split(/[。:]/)[0];
-    const t = head.length <= 24 ? topicOf(head) : null;
-    out.push({ block, topic: t && RULES[t] ? t : 'general' });
+    const head = block.text.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．](?!\d)/, '').split(/[。:,;]/)[0];
+    // A heading-like opening names the paragraph's topic; one that states an amount only
+    // where the section itself names none.
+    const listed = PARA_START.test(doc.lines[a - 1].norm);
+    const named = head.length <= 30 && (!/\d(?:万元|元)/.test(head) || (loose && listed)) ? topicOf(head) : null;
+    let topic: Topic | null = named && RULES[named] && named !== 'general' ? named : null;
+    if (!topic) topic = loose ? (describes ? 'staff' : 'general') : s.topic;
+    if (topic && RULES[topic]) out.push({ block, topic });
   }
   return out;
+}
+
+/** The lines before the first heading (pages without headings, notes on one topic). */
+function preamble(doc: Doc, sections: Section[]): Section | null {
+  const first = sections.length ? sections[0].headingLine : doc.lines.length + 1;
+  return first > 1 ? { title: '', level: 0, topic: null, from: 1, to: first - 1, headingLine: 0 } : null;
 }
 
 /** Facts from every section's prose, first statement of each key and basis kept. */
@@ -306,13 +318,16 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
   const seen = new Map<string, Fact>();
   const conflicts: string[] = [];
   const twice: Conflict[] = [];
-  for (const s of sections) {
+  const pre = preamble(doc, sections);
+  for (const s of pre ? [pre, ...sections] : sections) {
+    let amounts = false;
+    let placed = false;
     for (const { block, topic } of topicBlocks(doc, s)) {
     const found = readFacts(block, topic, kind);
     // Amounts of function lines (…（项）… or 7-digit codes) are placed as lines, not facts.
-    const lineAmounts = (topic === 'gpb' || topic === 'govfund') && /\((?:类|项)\)|(?<!\d)2\d{6}(?!\d)/.test(block.text);
-    if (!found.length && !lineAmounts && new RegExp(`(?:${NUM})(?:万元|元|亿元)`).test(block.text) && topic !== 'general')
-      conflicts.push(`section ${s.title} (line ${s.headingLine}) states amounts but none was placed`);
+    const lineAmounts = /\((?:类|项)\)|(?<!\d)2\d{6}(?!\d)/.test(block.text);
+    if (found.length || lineAmounts) placed = true;
+    else if (topic !== 'general' && new RegExp(`(?:${NUM})(?:万元|元|亿元)`).test(block.text)) amounts = true;
     for (const f of found) {
       const id = `${f.key}@${f.basis}`;
       const src = spanSource(doc, block.map[f.from], block.map[Math.min(f.to, block.map.length) - 1] + 1);
@@ -329,6 +344,7 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
       facts.push(fact);
     }
     }
+    if (amounts && !placed && s.title) conflicts.push(`section ${s.title} (line ${s.headingLine}) states amounts but none was placed`);
   }
   return { facts, conflicts, twice };
 }

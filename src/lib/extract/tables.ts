@@ -149,7 +149,10 @@ interface Coded {
 function readCoded(r: Row): Coded | null {
   let cells = r.cells.map((c) => c.trim());
   // "类 款 项 合计 4,733.14 …": the header's last cells printed on the total row.
-  if (!r.aligned) while (cells.length && /^(?:类|款|项|类款项|类款|款项|栏次)$/.test(cells[0])) cells = cells.slice(1);
+  if (!r.aligned) {
+    while (cells.length && /^(?:类|款|项|栏次)+$/.test(cells[0])) cells = cells.slice(1);
+    if (cells.length && /^(?:类|款|项)+(?:合计|总计)$/.test(cells[0])) cells = [cells[0].replace(/^(?:类|款|项)+/, ''), ...cells.slice(1)];
+  }
   const parts: string[] = [];
   let i = 0;
   // Leading empty cells of an aligned row stand for inherited 类/款 columns.

@@ -57,7 +57,7 @@ export function extract(text: string, source: string): ExtractionRecord {
     byId.set(id, f);
     facts.push(f);
   }
-  const narrative = narrativeFacts(doc, sections, kind);
+  const narrative = narrativeFacts(doc, sections, kind, meta.fiscal_year);
   warnings.push(...narrative.conflicts);
   conflicts.push(...narrative.twice);
   for (const f of narrative.facts) {

@@ -12,28 +12,38 @@ export interface Meta {
   sources: Partial<Record<'unit_name' | 'fiscal_year' | 'kind', Provenance>>;
 }
 
-const TITLE_RE = /^(?<name>.*?)(?:部门单位|单位|部门)?(?<year>\d{4})年(?:度)?(?:部门|单位)*(?<kind>决算|预算)/;
-const YEAR_FIRST_RE = /^(?<year>\d{4})年(?:度)?(?<name>.+?)(?:部门单位|单位|部门)*(?<kind>决算|预算)/;
+const KIND_TAIL = '(?:公开|信息公开|情况|说明|情况说明|编制说明|报告|表|的说明|及[^,。]{0,12}|和[^,。]{0,12}|[(（][^)）]{0,10}[)）])*$';
+const TITLE_RE = new RegExp(`^(?<name>.*?)(?:部门单位|单位|部门)?(?<year>\\d{4})年(?:度)?(?:区级|市级|县级|本级)?(?:部门|单位)*(?:[“"]?三公[”"]?经费)?(?<kind>决算|预算)${KIND_TAIL}`);
+const YEAR_FIRST_RE = new RegExp(`^(?<year>\\d{4})年(?:度)?(?<name>.+?)(?:部门单位|单位|部门)*(?:[“"]?三公[”"]?经费)?(?<kind>决算|预算)${KIND_TAIL}`);
 const TOC_RE = /^(?:目\s*录|第[一二三四五六七八九十]+部分)/;
+/** Web-page furniture around a title: breadcrumbs, index numbers, banners, dates. */
+const FURNITURE = /[>›»]|索引号|发布(?:日期|时间|机构|单位)|来源[:：]|浏览次数|欢迎访问|当前(?:所在)?(?:的)?位置|字号|打印|关闭窗口|分享到|主题分类|体裁分类|有效性|成文日期|文号|信息公开目录|^首页|政务公开|互动交流|网站地图|无障碍|\|/;
 
-/** Title lines: the first non-empty lines before the table of contents or the first part. */
+/** Title lines: the first short lines (no sentence) before the table of contents or the first part. */
 function titleBlock(doc: Doc): { text: string; start: number; end: number } | null {
   const parts: string[] = [];
   let start = -1;
   let end = -1;
-  for (const l of doc.lines.slice(0, 40)) {
+  for (const l of doc.lines.slice(0, 60)) {
     const t = l.norm.replace(/<\/?[a-z][^>]*>/gi, '').replace(/[*#]/g, '').trim();
     if (!t) continue;
     if (TOC_RE.test(t) || /^[一二三四五六七八九十]+、/.test(t)) break;
-    if (/^附件\s*\d*[:：]?$/.test(t)) continue;
+    if (/^附件\s*\d*[:：]?$/.test(t) || FURNITURE.test(t) || /^\d{1,3}$/.test(t)) continue;
+    // A title is a name, not a sentence: a line with sentence punctuation ends the search.
+    if (/[,，。;；]/.test(t) || t.length > 60) break;
     if (start < 0) start = l.start;
     end = l.start + l.raw.length;
-    parts.push(t);
+    parts.push(t.replace(/^\d{1,3}(?=[\u4e00-\u9fff])/, ''));
     if (/决算|预算/.test(t)) break;
     if (parts.length >= 6) break;
   }
   if (!parts.length) return null;
   return { text: parts.join('').replace(/\s+/g, ''), start, end };
+}
+
+function isPlaceOnly(name: string): boolean {
+  const places = regionOf(name);
+  return places.length > 0 && name.replace(/\s+/g, '').length <= places[places.length - 1].length + places.slice(0, -1).join('').length;
 }
 
 function cleanUnit(name: string): string {
@@ -75,7 +85,9 @@ export function readMeta(doc: Doc): Meta {
   if (title && tm) {
     const src = spanSource(doc, title.start, title.end);
     const name = cleanUnit(tm.groups!.name);
-    if (name.length >= 4) {
+    // "上海市普陀区2026年区级部门预算": a place alone is not the reporting unit.
+    // Nor is a title about an account ("2017年度一般公共预算财政拨款“三公”经费…决算").
+    if (name.length >= 4 && !isPlaceOnly(name) && !/财政拨款|经费|支出|收入|预算|决算/.test(name)) {
       unit = name;
       sources.unit_name = src;
     }
@@ -115,8 +127,10 @@ export function readMeta(doc: Doc): Meta {
     if (best) year = best[0];
   }
   if (kind == null) {
+    // 一般公共预算 / 政府性基金预算 / 年初预算数 stand in final accounts too: only a plan's own
+    // words count for a budget ("预算安排", "收入预算", "部门预算").
     const fin = (body.match(/决算/g) ?? []).length;
-    const bud = (body.match(/预算公开|部门预算|预算情况说明|预算数/g) ?? []).length;
+    const bud = (body.match(/(?<!年初|全年|调整|公共|基金|经营|比|较|超|上年)预算(?!数|法)/g) ?? []).length;
     if (fin || bud) kind = fin >= bud ? 'final' : 'budget';
   }
   if (unit) unit = printed(doc, unit);

@@ -81,6 +81,23 @@ function sentenceOf(rest: string): string {
 }
 
 const PLAN = /安排购置|拟购置|计划购置|预算安排.{0,6}购置/;
+
+/** The part of the sentence before a position. */
+function sentenceBefore(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf(';', at - 1)) + 1;
+  const clause = text.slice(start, at);
+  // A reason given in passing ("主要原因是2019年车辆经费…") is not the sentence's subject year.
+  return clause.replace(/(?:主要)?原因(?:是|为)?[:：]?.*$/, '');
+}
+function sentenceEndAt(text: string, at: number): number {
+  const b = text.indexOf('。', at);
+  return b < 0 ? text.length : b;
+}
+/** A year other than the document's opens the sentence (comparisons "比2017年" excepted). */
+function otherYear(before: string, year: number): boolean {
+  for (const m of before.matchAll(/(?<![比较与同于至截止])(20\d{2}|19\d{2})年/g)) if (Number(m[1]) !== year) return true;
+  return false;
+}
 function sentenceAround(text: string, at: number): string {
   const a = text.lastIndexOf('。', at) + 1;
   const b = text.indexOf('。', at);
@@ -157,7 +174,7 @@ function basisFromWords(words: string, kind: 'final' | 'budget', context: Basis 
 }
 
 /** Reads the facts of one block of prose under the rules of its topic. */
-export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'): FactHit[] {
+export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget', year: number | null = null): FactHit[] {
   const c = compile(topic);
   if (!c) return [];
   const text = block.text;
@@ -166,9 +183,16 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
   const hits = findLabels(text, c);
   const out: FactHit[] = [];
   const defaultBasis: Basis = kind === 'budget' ? 'budget' : 'actual';
+  // A budget basis named once in a sentence ("预算为20万元，其中：因公出国（境）费0万元…")
+  // holds for the items that follow in that sentence.
+  let carried: { basis: Basis; until: number } | null = null;
   hits.forEach((h, i) => {
     // A sentence about what the budget plans to buy states no stock of assets.
     if (topic === 'assets' && !h.rule.count?.['辆']?.startsWith('sangong') && PLAN.test(sentenceAround(text, h.start))) return;
+    // A sentence about another year ("2021年“三公”经费实际支出20.12万元" in a 2022 budget)
+    // states no figure of this document's year; state figures (staff, assets) are exempt.
+    const keys = [...(Array.isArray(h.rule.money) ? h.rule.money : h.rule.money ? [h.rule.money] : []), ...Object.values(h.rule.count ?? {}), h.rule.area ?? ''].filter(Boolean);
+    if (year && keys.length && !keys.every(isStateKey) && otherYear(sentenceBefore(text, h.start), year)) return;
     const segEnd = i + 1 < hits.length ? hits[i + 1].start : text.length;
     const seg = text.slice(h.end, segEnd);
     const ctx = contexts.filter((x) => x.at <= h.start).pop()?.basis ?? null;
@@ -185,7 +209,10 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget'):
     if (vm && vm[1].length <= MAX_FILLER) {
       const value = Number(vm[2].replace(/,/g, ''));
       const unit = vm[3];
-      const b = r.basis ?? basisFromWords(vm[1], kind, ctx) ?? defaultBasis;
+      const named = basisFromWords(vm[1], kind, ctx);
+      const inherited = carried && h.start < carried.until ? carried.basis : null;
+      const b = r.basis ?? named ?? inherited ?? defaultBasis;
+      if (named && named !== 'actual' && named !== defaultBasis) carried = { basis: named, until: sentenceEndAt(text, h.start) };
       primaryBasis = b;
       pos = vm[0].length;
       if (isMoney(unit) && moneyKeys(r).length) {
@@ -313,7 +340,7 @@ function preamble(doc: Doc, sections: Section[]): Section | null {
 }
 
 /** Facts from every section's prose, first statement of each key and basis kept. */
-export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'budget'): { facts: Fact[]; conflicts: string[]; twice: Conflict[] } {
+export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'budget', year: number | null = null): { facts: Fact[]; conflicts: string[]; twice: Conflict[] } {
   const facts: Fact[] = [];
   const seen = new Map<string, Fact>();
   const conflicts: string[] = [];
@@ -323,7 +350,7 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
     let amounts = false;
     let placed = false;
     for (const { block, topic } of topicBlocks(doc, s)) {
-    const found = readFacts(block, topic, kind);
+    const found = readFacts(block, topic, kind, year);
     // Amounts of function lines (…（项）… or 7-digit codes) are placed as lines, not facts.
     const lineAmounts = /\((?:类|项)\)|(?<!\d)2\d{6}(?!\d)/.test(block.text);
     if (found.length || lineAmounts) placed = true;

@@ -79,7 +79,9 @@ export function regionOf(name: string): string[] {
   for (const o of occ) {
     const cs = byName.get(o.name)!.filter((p) => p.level === 3);
     const inCtx = cs.filter((p) => (prefecture ? p.prefecture === prefecture : province ? p.province === province : false));
-    const pick = inCtx.length === 1 ? inCtx[0] : !prefecture && !province && cs.length === 1 && o.name.length >= 3 ? cs[0] : undefined;
+    // Without a province or prefecture printed, a county name must be unambiguous, and a
+    // two-character one ("寿县") must open the name, not sit inside a word.
+    const pick = inCtx.length === 1 ? inCtx[0] : !prefecture && !province && cs.length === 1 && (o.name.length >= 3 || o.at === 0) ? cs[0] : undefined;
     if (pick && !county && pick.name !== prefecture) {
       county = pick.name;
       province ??= pick.province;

@@ -42,8 +42,9 @@ function titleBlock(doc: Doc): { text: string; start: number; end: number } | nu
 }
 
 function isPlaceOnly(name: string): boolean {
-  const places = regionOf(name);
-  return places.length > 0 && name.replace(/\s+/g, '').length <= places[places.length - 1].length + places.slice(0, -1).join('').length;
+  let rest = name.replace(/\s+/g, '');
+  for (const place of regionOf(rest)) rest = rest.replace(place, '');
+  return rest.length <= 1;
 }
 
 function cleanUnit(name: string): string {

@@ -21,7 +21,7 @@ export interface LabelRule {
 const Q = '[“”"\']?';
 const ABROAD = String.raw`因公出国\(境\)`;
 const STAFF: LabelRule[] = [
-  { label: '(?:核定)?编制(?:数|人数)|核定编制', count: { 人: 'staff.authorized', 名: 'staff.authorized' } },
+  { label: '(?:核定)?(?:人员)?编制(?:总)?(?:数|人数)|核定(?:行政|事业)?编制', count: { 人: 'staff.authorized', 名: 'staff.authorized' } },
   { label: '实有(?:人数|人员)', count: { 人: 'staff.actual', 名: 'staff.actual' } },
   { label: '在职(?:人员|人数|职工)?', count: { 人: 'staff.active', 名: 'staff.active' } },
   { label: '行政人员', count: { 人: 'staff.admin', 名: 'staff.admin' } },
@@ -31,6 +31,10 @@ const STAFF: LabelRule[] = [
 ];
 
 const OVERVIEW: LabelRule[] = [
+  // "收支较上年决算数增加1898.69万元" (Chongqing template): a change of both totals.
+  { label: '收支(?=较|比|与上年)', money: ['income.grand_total', 'expense.grand_total'] },
+  { label: '总收入', money: 'income.grand_total' },
+  { label: '总支出', money: 'expense.grand_total' },
   { label: '收入支出总计|收、?支总计(?:各)?', money: ['income.grand_total', 'expense.grand_total'] },
   { label: '收入总计', money: 'income.grand_total' },
   { label: '本年收入合计|本年收入', money: 'income.total' },
@@ -39,8 +43,8 @@ const OVERVIEW: LabelRule[] = [
   { label: '本年支出合计|本年支出', money: 'expense.total' },
   { label: '年末结转和结余', money: 'expense.carryover_end' },
   { label: '收支总预算|收支预算总额', money: ['income.total', 'expense.total'] },
-  { label: '收入预算(?:总额)?', money: 'income.total' },
-  { label: '支出预算(?:总额)?', money: 'expense.total' },
+  { label: '收入(?:总)?预算(?:总额)?', money: 'income.total' },
+  { label: '支出(?:总)?预算(?:总额)?', money: 'expense.total' },
   { label: '使用非财政拨款结余|结余分配' },
 ];
 
@@ -147,8 +151,9 @@ const GENERAL: LabelRule[] = [
   { label: '收入支出总计|收、?支总计(?:各)?', money: ['income.grand_total', 'expense.grand_total'] },
   { label: '收入总计', money: 'income.grand_total' },
   { label: '支出总计', money: 'expense.grand_total' },
-  { label: '本年收入合计|本年收入|收入预算(?:总额)?', money: 'income.total' },
-  { label: '本年支出合计|本年支出|支出预算(?:总额)?', money: 'expense.total' },
+  { label: '本年收入合计|本年收入|收入(?:总)?预算(?:总额)?', money: 'income.total' },
+  { label: '本年支出合计|本年支出|支出(?:总)?预算(?:总额)?', money: 'expense.total' },
+  { label: '收支(?=较|比|与上年)', money: ['income.grand_total', 'expense.grand_total'] },
   { label: '收支总预算', money: ['income.total', 'expense.total'] },
   { label: '财政拨款收入', money: 'income.fiscal' },
   { label: '财政拨款支出(?:预算)?', money: 'fiscal.expense' },

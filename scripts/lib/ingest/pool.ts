@@ -1,0 +1,109 @@
+// A pool of worker threads running processFile over the inputs; the main thread only
+// collects. A worker that crashes, or takes longer than the time limit on one file, is replaced
+// and that file is reported as rejected: one bad document never stops the others. A worker
+// that cannot even start is an error of the installation, and fails the whole run.
+import { Worker } from 'node:worker_threads';
+import type { FileResult, FileTask } from './process-file.ts';
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const ENTRY = new URL('./worker.ts', import.meta.url).href;
+
+export interface PoolOptions {
+  size: number;
+  /** Longest time one file may take, in ms. */
+  timeoutMs: number;
+  /** Called once per finished file, in completion order. */
+  onResult?: (result: FileResult, index: number) => void;
+}
+
+type Msg = { ready: true } | { id: number; result: FileResult };
+
+export async function runPool(tasks: readonly FileTask[], opts: PoolOptions): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(tasks.length);
+  if (!tasks.length) return results;
+  const size = Math.max(1, Math.min(opts.size, tasks.length));
+  let next = 0;
+  let done = 0;
+  const workers = new Set<Worker>();
+
+  return new Promise((resolveAll, rejectAll) => {
+    let settled = false;
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      rejectAll(e);
+    };
+    const finish = (index: number, result: FileResult) => {
+      if (settled || results[index] !== undefined) return;
+      results[index] = result;
+      done++;
+      opts.onResult?.(result, index);
+      if (done === tasks.length) {
+        settled = true;
+        resolveAll(results);
+      }
+    };
+    const failed = (index: number, code: 'timeout' | 'extractor_failed', message: string): FileResult => ({
+      file: tasks[index]!.file,
+      doc_id: null,
+      bytes: null,
+      encoding: null,
+      record: null,
+      error: { code, message },
+      cached: false,
+    });
+
+    const start = () => {
+      const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
+      workers.add(worker);
+      let ready = false;
+      let current = -1;
+      let timer: NodeJS.Timeout | undefined;
+      let retired = false;
+      const stop = () => {
+        retired = true;
+        clearTimeout(timer);
+        workers.delete(worker);
+        void worker.terminate();
+      };
+      const feed = () => {
+        if (next >= tasks.length) return stop();
+        const index = next++;
+        current = index;
+        timer = setTimeout(() => {
+          const s = Math.round(opts.timeoutMs / 1000);
+          retire(failed(index, 'timeout', `处理超时（${s} 秒）/ Timed out after ${s} s.`));
+        }, opts.timeoutMs);
+        worker.postMessage({ id: index, task: tasks[index] });
+      };
+      /** The worker is unusable: report the file it held, replace it. */
+      const retire = (result: FileResult | null) => {
+        if (retired) return;
+        stop();
+        if (current >= 0 && result) finish(current, result);
+        if (next < tasks.length && !settled) start();
+      };
+      worker.on('message', (msg: Msg) => {
+        if (retired) return;
+        if ('ready' in msg) {
+          ready = true;
+          return feed();
+        }
+        if (msg.id !== current) return;
+        clearTimeout(timer);
+        current = -1;
+        finish(msg.id, msg.result);
+        feed();
+      });
+      const broken = (why: string) => {
+        if (retired) return;
+        if (!ready) return fail(new Error(`an ingest worker could not start: ${why}`));
+        retire(current >= 0 ? failed(current, 'extractor_failed', `抽取线程出错 / The worker failed on this file: ${why}`) : null);
+      };
+      worker.on('error', (e) => broken(String((e as Error)?.message ?? e).split('\n')[0]!));
+      worker.on('exit', (code) => broken(`exited with code ${code}`));
+    };
+    for (let i = 0; i < size; i++) start();
+  });
+}

@@ -1,0 +1,75 @@
+// One input file → an IngestedInput: read, hash, decode, extract (or the reason it cannot be).
+// Runs inside the worker threads; never throws for anything a file can contain.
+import { createHash } from 'node:crypto';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { DecodeError, MAX_DOCUMENT_BYTES, decodeDocument } from '../../../src/lib/extract/decode.ts';
+import { extract } from '../../../src/lib/extract/index.ts';
+import type { IngestedInput } from '../../../src/lib/snapshot/assemble.ts';
+import { readCachedRecord, writeCachedRecord } from './cache.ts';
+
+export interface FileTask {
+  path: string;
+  file: string;
+  cacheDir: string | null;
+  extractorVersion: string;
+}
+
+export interface FileResult extends IngestedInput {
+  cached: boolean;
+}
+
+async function hashStream(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+const firstLine = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 500);
+
+export async function processFile(task: FileTask): Promise<FileResult> {
+  const base = { file: task.file, doc_id: null, bytes: null, encoding: null, record: null, cached: false } as const;
+  let size: number;
+  try {
+    const st = statSync(task.path);
+    if (!st.isFile()) return { ...base, error: { code: 'unreadable', message: '不是普通文件 / Not a regular file.' } };
+    size = st.size;
+  } catch (e) {
+    return { ...base, error: { code: 'unreadable', message: `无法读取 / Cannot read the file: ${(e as NodeJS.ErrnoException).code ?? firstLine(e)}` } };
+  }
+  try {
+    if (size > MAX_DOCUMENT_BYTES) {
+      // Hashed as a stream so the id is still the SHA-256 of the bytes; never loaded whole.
+      const doc_id = await hashStream(task.path);
+      const mib = (size / 2 ** 20).toFixed(1);
+      return {
+        ...base,
+        doc_id,
+        bytes: size,
+        error: { code: 'too_large', message: `文件过大（${mib} MiB，上限 ${MAX_DOCUMENT_BYTES / 2 ** 20} MiB）/ File too large (${mib} MiB; the limit is ${MAX_DOCUMENT_BYTES / 2 ** 20} MiB).` },
+      };
+    }
+    const bytes = readFileSync(task.path);
+    const doc_id = createHash('sha256').update(bytes).digest('hex');
+    const known = { ...base, doc_id, bytes: bytes.length };
+    const hit = task.cacheDir ? readCachedRecord(task.cacheDir, doc_id, task.extractorVersion) : null;
+    if (hit) return { ...known, encoding: hit.encoding, record: { ...hit.record, source: task.file }, error: null, cached: true };
+    let text: string;
+    let encoding: string;
+    try {
+      ({ text, encoding } = decodeDocument(bytes));
+    } catch (e) {
+      if (e instanceof DecodeError) return { ...known, error: { code: e.reason, message: e.message } };
+      throw e;
+    }
+    let record;
+    try {
+      record = extract(text, task.file);
+    } catch (e) {
+      return { ...known, encoding, error: { code: 'extractor_failed', message: `抽取失败 / The extractor failed: ${firstLine(e)}` } };
+    }
+    if (task.cacheDir) writeCachedRecord(task.cacheDir, doc_id, task.extractorVersion, encoding, record);
+    return { ...known, encoding, record, error: null };
+  } catch (e) {
+    return { ...base, bytes: size, error: { code: 'unreadable', message: `无法读取 / Cannot read the file: ${(e as NodeJS.ErrnoException).code ?? firstLine(e)}` } };
+  }
+}

@@ -1,0 +1,195 @@
+// One extraction record (plus what the ingest knows about its file) → row objects, one array
+// per snapshot table, keyed by the column names of schema.ts. Pure: no I/O.
+import { classCodeByName, entries, normName, pathOf } from '../extract/catalogue.ts';
+import type { ExtractionRecord, FunctionLine, Provenance } from '../extract/types.ts';
+import type { UnitRow } from './units.ts';
+import { placeOf } from './units.ts';
+
+export type Cell = string | number | boolean | readonly string[] | null;
+export type Row = Record<string, Cell>;
+
+export type TableName = 'documents' | 'units' | 'facts' | 'function_lines' | 'economic_lines' | 'projects' | 'indicators' | 'summary_projects';
+export type TableRows = Record<TableName, Row[]>;
+export type RecordTables = Pick<TableRows, 'facts' | 'function_lines' | 'economic_lines' | 'projects' | 'indicators' | 'summary_projects'>;
+
+export type DocumentStatus = 'ok' | 'partial' | 'rejected';
+
+export function emptyTables(): TableRows {
+  return { documents: [], units: [], facts: [], function_lines: [], economic_lines: [], projects: [], indicators: [], summary_projects: [] };
+}
+
+/** What the ingest knows about one input file besides its record. */
+export interface DocumentInfo {
+  doc_id: string;
+  file: string;
+  /** File size; null when it does not fit the INTEGER column (files over 2 GiB, all rejected). */
+  bytes: number | null;
+  encoding: string | null;
+  unit_id: string | null;
+  status: DocumentStatus;
+  reason: string | null;
+  synthetic: boolean;
+}
+
+/** 'partial' when the extractor raised any warning (something it could not place), else 'ok'. */
+export function statusOf(record: ExtractionRecord): 'ok' | 'partial' {
+  return record.warnings.length ? 'partial' : 'ok';
+}
+
+const n = (v: number | undefined | null): number | null => (v === undefined || v === null || !Number.isFinite(v) ? null : v);
+const s = (v: string | undefined | null): string | null => (v === undefined || v === null ? null : v);
+
+function source(p: Provenance | undefined): Row {
+  return { source_line: p?.line ?? null, source_end_line: p?.endLine ?? null, source_text: p?.text ?? null };
+}
+
+export function documentRow(info: DocumentInfo, record: ExtractionRecord | null): Row {
+  const place = placeOf(record?.region ?? []);
+  return {
+    doc_id: info.doc_id,
+    file: info.file,
+    bytes: info.bytes !== null && info.bytes <= 0x7fffffff ? info.bytes : null,
+    encoding: info.encoding,
+    unit_id: info.unit_id,
+    unit_name: record?.unit_name ?? null,
+    province: place.province,
+    prefecture: place.prefecture,
+    county: place.county,
+    level: place.level,
+    fiscal_year: record?.fiscal_year ?? null,
+    kind: record?.kind ?? null,
+    status: info.status,
+    reason: info.reason,
+    warning_count: record?.warnings.length ?? 0,
+    warnings: record?.warnings ?? [],
+    synthetic: info.synthetic,
+  };
+}
+
+export function unitRow(u: UnitRow): Row {
+  return { unit_id: u.unit_id, name: u.name, aliases: u.aliases, province: u.province, prefecture: u.prefecture, county: u.county, level: u.level, sector: u.sector };
+}
+
+/**
+ * 类/款 of a function line. From its code (printed, or resolved from the catalogue) with the
+ * catalogue's names where the catalogue knows them; for a line printed in words only, from the
+ * words themselves: "科学技术支出（类）技术与开发（款）…（项）" gives the 类 and 款 names, and the 类
+ * code when the catalogue knows that 类 name. Unknown parts are null, never guessed.
+ */
+export function classificationOf(line: FunctionLine): { lei_code: string | null; lei_name: string | null; kuan_code: string | null; kuan_name: string | null } {
+  const code = line.code ?? line.catalogue_code ?? null;
+  if (code && /^\d{7}$/.test(code)) {
+    const path = pathOf(code);
+    return { lei_code: code.slice(0, 3), lei_name: path?.lei.name ?? null, kuan_code: code.slice(0, 5), kuan_name: path?.kuan?.name ?? null };
+  }
+  const printed = printedPath(line.source?.text);
+  const lei_code = printed ? classCodeByName(printed.lei) ?? null : null;
+  return {
+    lei_code,
+    lei_name: printed?.lei ?? null,
+    kuan_code: lei_code && printed ? kuanCodeByName(lei_code, printed.kuan) : null,
+    kuan_name: printed?.kuan ?? null,
+  };
+}
+
+/** The 款 code of a 款 name under a 类, when exactly one catalogue 款 carries that name. */
+function kuanCodeByName(leiCode: string, name: string): string | null {
+  const key = normName(name);
+  const hits = entries.filter((e) => e.level === 'kuan' && e.code.startsWith(leiCode) && [e.name, ...(e.aliases ?? [])].some((x) => normName(x) === key));
+  return hits.length === 1 ? hits[0]!.code : null;
+}
+
+/** The 类 and 款 names of a line printed as "…（类）…（款）…（项）", without numbering ("1." "（一）") or spaces. */
+export function printedPath(text: string | undefined): { lei: string; kuan: string } | null {
+  if (!text) return null;
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  const m = /^(?:\([0-9一二三四五六七八九十]+\)|[0-9一二三四五六七八九十]+[.、])?(.+?)\(类\)(.+?)\(款\)/.exec(t);
+  if (!m) return null;
+  const lei = m[1]!;
+  const kuan = m[2]!;
+  return lei && kuan ? { lei, kuan } : null;
+}
+
+/** The rows one record contributes to the per-document tables, in document order. */
+export function recordRows(record: ExtractionRecord, keys: { doc_id: string; unit_id: string | null }): RecordTables {
+  const base: Row = { doc_id: keys.doc_id, unit_id: keys.unit_id, fiscal_year: record.fiscal_year, kind: record.kind };
+  const facts = record.facts.map((f): Row => ({ ...base, key: f.key, basis: f.basis, value: f.value, derived: false, ...source(f.source) }));
+  const function_lines = record.function_lines.map(
+    (l): Row => ({
+      ...base,
+      code: l.code,
+      catalogue_code: s(l.catalogue_code),
+      ...classificationOf(l),
+      name: l.name,
+      fund: l.fund ?? 'gpb',
+      amount: n(l.amount),
+      basic: n(l.basic),
+      project: n(l.project),
+      ...source(l.source),
+    }),
+  );
+  const economic_lines = record.economic_lines.map(
+    (l): Row => ({
+      ...base,
+      code: l.code,
+      class_code: /^\d{3}/.test(l.code) ? l.code.slice(0, 3) : null,
+      level: l.code.length === 3 ? 'lei' : l.code.length === 5 ? 'kuan' : null,
+      name: l.name,
+      amount: n(l.amount),
+      personnel: n(l.personnel),
+      public: n(l.public),
+      ...source(l.source),
+    }),
+  );
+  const projects: Row[] = [];
+  const indicators: Row[] = [];
+  record.projects.forEach((p, i) => {
+    const project_id = `${keys.doc_id}:${i + 1}`;
+    projects.push({
+      ...base,
+      project_id,
+      ordinal: i + 1,
+      name: p.name,
+      budget: n(p.budget),
+      budget_initial: n(p.budget_initial),
+      budget_full_year: n(p.budget_full_year),
+      executed: n(p.executed),
+      exec_rate: n(p.exec_rate),
+      score: n(p.score),
+      indicator_count: p.indicator_count,
+      ...source(p.source),
+    });
+    (p.indicators ?? []).forEach((x, j) =>
+      indicators.push({
+        ...base,
+        project_id,
+        ordinal: j + 1,
+        level1: s(x.level1),
+        level2: s(x.level2),
+        level3: x.level3,
+        target: s(x.target),
+        actual: s(x.actual),
+        weight: n(x.weight),
+        score: n(x.score),
+        note: s(x.note),
+        ...source(x.source),
+      }),
+    );
+  });
+  const summary_projects = record.summary_projects.map(
+    (p, i): Row => ({
+      ...base,
+      ordinal: i + 1,
+      name: p.name,
+      unit: s(p.unit),
+      budget_initial: n(p.budget_initial),
+      budget_full_year: n(p.budget_full_year),
+      executed: n(p.executed),
+      exec_rate: n(p.exec_rate),
+      completion_pct: n(p.completion_pct),
+      score: n(p.score),
+      ...source(p.source),
+    }),
+  );
+  return { facts, function_lines, economic_lines, projects, indicators, summary_projects };
+}

@@ -1,0 +1,33 @@
+// The analytic SQL shared by Node and the browser: src/lib/sql/*.sql, each a set of
+// CREATE OR REPLACE VIEW statements over the snapshot's base tables (documents, units, facts,
+// function_lines, economic_lines, projects, indicators, summary_projects). Pure: Node reads the
+// files with fs (scripts/lib/sql.ts), the browser imports them with Vite's `?raw`.
+import { TABLES } from '../snapshot/schema.ts';
+
+/** The view files in dependency order: each may use the views of the files before it. */
+export const SQL_FILES = ['base.sql', 'spending.sql', 'sangong.sql', 'procurement.sql', 'projects.sql', 'per_staff.sql', 'peers.sql'] as const;
+export type SqlFile = (typeof SQL_FILES)[number];
+
+/** Names of the base tables the loader must provide (one Parquet file each). */
+export const BASE_TABLES: readonly string[] = TABLES.map((t) => t.name);
+
+/** A SQL string literal: single quotes doubled. For paths and names, never for data values. */
+export function sqlString(s: string): string {
+  if (s.includes('\0')) throw new Error('NUL in a SQL string literal');
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** A quoted SQL identifier. */
+export function quoteIdent(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The statement that exposes one base table from its Parquet file (path or URL). */
+export function baseViewSql(table: string, parquetLocation: string): string {
+  return `CREATE OR REPLACE VIEW ${quoteIdent(table)} AS SELECT * FROM read_parquet(${sqlString(parquetLocation)})`;
+}
+
+/** Names of the views a SQL file creates, read from its CREATE … VIEW statements. */
+export function viewsIn(sql: string): string[] {
+  return [...sql.matchAll(/CREATE\s+OR\s+REPLACE\s+VIEW\s+([A-Za-z_][A-Za-z0-9_]*)/gi)].map((m) => m[1]!);
+}

@@ -6,6 +6,8 @@ import { join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from './paths.ts';
 
 export const EXTRACTOR_DIR = resolve(REPO_ROOT, 'src', 'lib', 'extract');
+/** What turns records into the snapshot's rows and findings: a change here redoes the snapshot, not the cache. */
+export const PIPELINE_DIRS = [EXTRACTOR_DIR, resolve(REPO_ROOT, 'src', 'lib', 'findings'), resolve(REPO_ROOT, 'src', 'lib', 'snapshot')];
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -16,13 +18,20 @@ function walk(dir: string): string[] {
 }
 
 /** 16 hex digits of SHA-256 over the extractor's .ts and .json files (paths and contents). */
-export function extractorVersion(dir = EXTRACTOR_DIR): string {
+export function extractorVersion(dir: string | string[] = EXTRACTOR_DIR): string {
   const h = createHash('sha256');
-  for (const f of walk(dir).map((p) => relative(dir, p).split('\\').join('/')).sort()) {
-    h.update(f);
-    h.update('\0');
-    h.update(readFileSync(join(dir, f)));
-    h.update('\0');
+  for (const d of Array.isArray(dir) ? dir : [dir]) {
+    for (const f of walk(d).map((p) => relative(REPO_ROOT, p).split('\\').join('/')).sort()) {
+      h.update(f);
+      h.update('\0');
+      h.update(readFileSync(join(REPO_ROOT, f)));
+      h.update('\0');
+    }
   }
   return h.digest('hex').slice(0, 16);
+}
+
+/** The version a snapshot was built with: extractor, findings and row assembly together. */
+export function pipelineVersion(): string {
+  return extractorVersion(PIPELINE_DIRS);
 }

@@ -9,7 +9,7 @@ import type { IngestReport, IngestedInput } from '../../../src/lib/snapshot/asse
 import { assembleSnapshot } from '../../../src/lib/snapshot/assemble.ts';
 import { dataDictionary } from '../../../src/lib/snapshot/dictionary.ts';
 import { TABLES } from '../../../src/lib/snapshot/schema.ts';
-import { extractorVersion } from './extractor-version.ts';
+import { extractorVersion, pipelineVersion } from './extractor-version.ts';
 import { InputError, listInputs } from './inputs.ts';
 import { writeParquetTables } from './parquet.ts';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, DEFAULT_UNITS_CSV, defaultCacheDir } from './paths.ts';
@@ -27,6 +27,8 @@ export interface Manifest {
   version: string;
   created: string;
   extractor_version: string;
+  /** Extractor, findings and row assembly together: a snapshot older than this is rebuilt. */
+  pipeline_version: string;
   units_csv: { sha256: string | null };
   inputs: { file: string; doc_id: string | null; bytes: number | null; status: string }[];
   tables: Record<string, { file: string; rows: number; bytes: number; sha256: string }>;
@@ -172,6 +174,7 @@ export async function runIngest(opts: IngestOptions = {}): Promise<IngestResult>
       // Same content as before: keep its date, so an unchanged snapshot stays byte-identical.
       created: previous?.version === contentVersion && typeof previous.created === 'string' ? previous.created : new Date().toISOString(),
       extractor_version: version,
+      pipeline_version: pipelineVersion(),
       units_csv: { sha256: registryCsv === null ? null : sha256(registryCsv) },
       inputs: report.inputs.map((i) => ({ file: i.file, doc_id: i.doc_id, bytes: i.bytes, status: i.status })),
       tables: tableInfo,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TABLES } from '../../../src/lib/snapshot/schema.ts';
-import { extractorVersion } from './extractor-version.ts';
+import { extractorVersion, pipelineVersion } from './extractor-version.ts';
 import { listInputs } from './inputs.ts';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, DEFAULT_UNITS_CSV, show } from './paths.ts';
 import type { IngestOptions, IngestResult, Manifest } from './run.ts';
@@ -39,6 +39,7 @@ export function whyStale(opts: StaleOptions = {}): string | null {
   if (manifest.format !== SNAPSHOT_FORMAT) return `the snapshot format changed (${manifest.format} → ${SNAPSHOT_FORMAT})`;
   for (const t of TABLES) if (!manifest.tables?.[t.name] || !existsSync(join(out, manifest.tables[t.name]!.file))) return `the snapshot has no table ${t.name}`;
   if (manifest.extractor_version !== extractorVersion()) return 'the extractor changed';
+  if (manifest.pipeline_version !== pipelineVersion()) return 'the findings or the row assembly changed';
   const registry = existsSync(unitsCsv) ? sha256(readFileSync(unitsCsv, 'utf8')) : null;
   if ((manifest.units_csv?.sha256 ?? null) !== registry) return `the unit registry ${show(unitsCsv)} changed`;
 

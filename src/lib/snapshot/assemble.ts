@@ -4,7 +4,8 @@
 import type { ExtractionRecord } from '../extract/types.ts';
 import { deriveFacts } from './derive.ts';
 import type { DocumentStatus, TableRows } from './rows.ts';
-import { documentRow, emptyTables, recordRows, statusOf, unitRow } from './rows.ts';
+import { documentRow, emptyTables, findingRow, recordRows, statusOf, unitRow } from './rows.ts';
+import { peerFindings, trendFindings, type DocRow, type FactRow, type UnitRowLite } from '../findings/corpus.ts';
 import type { Resolution } from './units.ts';
 import { assignUnits, parseUnitRegistry } from './units.ts';
 
@@ -107,11 +108,17 @@ export function assembleSnapshot(inputs: readonly IngestedInput[], opts: Assembl
     );
     if (!record) continue;
     const rows = recordRows(record, { doc_id: inp.doc_id!, unit_id });
-    for (const t of ['facts', 'function_lines', 'economic_lines', 'projects', 'indicators', 'summary_projects'] as const) tables[t].push(...rows[t]);
+    for (const t of ['facts', 'function_lines', 'economic_lines', 'projects', 'indicators', 'summary_projects', 'findings'] as const) tables[t].push(...rows[t]);
   }
   const derived = deriveFacts(tables.facts);
   tables.facts.push(...derived);
   tables.units = units.map(unitRow);
+  // Findings across documents: jumps from one year to the next, outliers among peers.
+  const corpus = [
+    ...trendFindings(tables.facts as unknown as FactRow[]),
+    ...peerFindings(tables.facts as unknown as FactRow[], tables.documents as unknown as DocRow[], tables.units as unknown as UnitRowLite[]),
+  ];
+  corpus.forEach((f, i) => tables.findings.push(findingRow(f, { finding_id: `corpus:${f.rule}:${f.doc_id}:${i + 1}`, doc_id: f.doc_id, unit_id: f.unit_id, fiscal_year: f.fiscal_year, kind: f.kind })));
 
   // Several documents for one unit, year and kind are all kept; say so, the views show each.
   const seen = new Map<string, string[]>();

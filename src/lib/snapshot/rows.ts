@@ -2,20 +2,21 @@
 // per snapshot table, keyed by the column names of schema.ts. Pure: no I/O.
 import { classCodeByName, entries, normName, pathOf } from '../extract/catalogue.ts';
 import type { ExtractionRecord, FunctionLine, Provenance } from '../extract/types.ts';
+import { checkRecord, type Finding } from '../findings/index.ts';
 import type { UnitRow } from './units.ts';
 import { placeOf } from './units.ts';
 
 export type Cell = string | number | boolean | readonly string[] | null;
 export type Row = Record<string, Cell>;
 
-export type TableName = 'documents' | 'units' | 'facts' | 'function_lines' | 'economic_lines' | 'projects' | 'indicators' | 'summary_projects';
+export type TableName = 'documents' | 'units' | 'facts' | 'function_lines' | 'economic_lines' | 'projects' | 'indicators' | 'summary_projects' | 'findings';
 export type TableRows = Record<TableName, Row[]>;
-export type RecordTables = Pick<TableRows, 'facts' | 'function_lines' | 'economic_lines' | 'projects' | 'indicators' | 'summary_projects'>;
+export type RecordTables = Pick<TableRows, 'facts' | 'function_lines' | 'economic_lines' | 'projects' | 'indicators' | 'summary_projects' | 'findings'>;
 
 export type DocumentStatus = 'ok' | 'partial' | 'rejected';
 
 export function emptyTables(): TableRows {
-  return { documents: [], units: [], facts: [], function_lines: [], economic_lines: [], projects: [], indicators: [], summary_projects: [] };
+  return { documents: [], units: [], facts: [], function_lines: [], economic_lines: [], projects: [], indicators: [], summary_projects: [], findings: [] };
 }
 
 /** What the ingest knows about one input file besides its record. */
@@ -191,5 +192,26 @@ export function recordRows(record: ExtractionRecord, keys: { doc_id: string; uni
       ...source(p.source),
     }),
   );
-  return { facts, function_lines, economic_lines, projects, indicators, summary_projects };
+  const findings = checkRecord(record).map((f, i) => findingRow(f, { ...base, finding_id: `${keys.doc_id}:${i + 1}` }));
+  return { facts, function_lines, economic_lines, projects, indicators, summary_projects, findings };
+}
+
+/** A finding → its row: the figures as JSON, the first figure's source as the row's provenance. */
+export function findingRow(f: Finding, keys: Row): Row {
+  const first = f.figures.find((g) => g.source)?.source;
+  const figures = f.figures.map((g) => ({ label: g.label, value: g.value, unit: g.unit, line: g.source?.line ?? null, end_line: g.source?.endLine ?? null, text: g.source?.text ?? null }));
+  return {
+    ...keys,
+    rule: f.rule,
+    family: f.family,
+    severity: f.severity,
+    subject: f.subject,
+    zh: f.zh,
+    en: f.en,
+    expected: n(f.expected),
+    stated: n(f.stated),
+    difference: n(f.difference),
+    figures: JSON.stringify(figures),
+    ...source(first),
+  };
 }

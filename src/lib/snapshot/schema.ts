@@ -165,6 +165,24 @@ export const TABLES: TableDef[] = [
       ...SOURCE,
     ],
   },
+  {
+    name: 'findings', zh: '异常线索', en: 'Findings (consistency and anomaly checks)', grain: 'one finding about one document',
+    columns: [
+      c('finding_id', 'VARCHAR', '线索编号', 'Finding id (doc_id:ordinal)'),
+      ...DOC_KEYS,
+      c('rule', 'VARCHAR', '规则编号（如 arith.sangong_parts）', "Rule id (e.g. 'arith.sangong_parts')"),
+      c('family', 'VARCHAR', '规则类别：arithmetic 算术 / cross 前后不一 / budget 预决算 / trend 趋势 / peer 同类比较 / performance 绩效 / procurement 采购 / completeness 完整性', 'Rule family'),
+      c('severity', 'VARCHAR', '严重程度：high 高 / medium 中 / low 低', "Severity: 'high', 'medium' or 'low'"),
+      c('subject', 'VARCHAR', '对象（指标键、项目名称、科目编码）', 'What the finding is about (key, project, code)'),
+      c('zh', 'VARCHAR', '说明（中文，含数字与重算）', 'Explanation in Chinese, with the figures and the recomputation'),
+      c('en', 'VARCHAR', '说明（英文）', 'Explanation in English'),
+      c('expected', 'DOUBLE', '重算值或对照值', 'The recomputed or comparison value'),
+      c('stated', 'DOUBLE', '文档所述值', 'The value the document states'),
+      c('difference', 'DOUBLE', '差额', 'Stated minus expected'),
+      c('figures', 'VARCHAR', '涉及数字（JSON：标签、数值、单位、行号、原文）', 'The figures involved, as JSON: label, value, unit, line, text'),
+      ...SOURCE,
+    ],
+  },
 ];
 
 export function table(name: string): TableDef {

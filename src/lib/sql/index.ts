@@ -5,7 +5,7 @@
 import { TABLES } from '../snapshot/schema.ts';
 
 /** The view files in dependency order: each may use the views of the files before it. */
-export const SQL_FILES = ['base.sql', 'spending.sql', 'sangong.sql', 'procurement.sql', 'projects.sql', 'per_staff.sql', 'peers.sql'] as const;
+export const SQL_FILES = ['base.sql', 'spending.sql', 'sangong.sql', 'procurement.sql', 'projects.sql', 'per_staff.sql', 'peers.sql', 'findings.sql'] as const;
 export type SqlFile = (typeof SQL_FILES)[number];
 
 /** Names of the base tables the loader must provide (one Parquet file each). */

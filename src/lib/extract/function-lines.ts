@@ -59,6 +59,8 @@ export function proseFunctionLines(doc: Doc, sections: Section[], kind: 'final' 
       if (fund) line.fund = fund;
       line.source = src(m.index!, m.index! + m[0].length + am.index + am[0].length);
       namedPath.set(line, { lei, kuan });
+      line.lei_name = lei;
+      if (kuan) line.kuan_name = kuan;
       out.push(line);
     });
   }

@@ -27,6 +27,9 @@ export interface FunctionLine {
   fund?: 'gpb' | 'govfund';
   /** The code resolved from the catalogue when the document printed none (not part of spec v1). */
   catalogue_code?: string;
+  /** The 类 and 款 names a line printed in words carries (…（类）…（款）…（项）). */
+  lei_name?: string;
+  kuan_name?: string;
   source?: Provenance;
 }
 

@@ -83,13 +83,13 @@ export function classificationOf(line: FunctionLine): { lei_code: string | null;
     const path = pathOf(code);
     return { lei_code: code.slice(0, 3), lei_name: path?.lei.name ?? null, kuan_code: code.slice(0, 5), kuan_name: path?.kuan?.name ?? null };
   }
-  const printed = printedPath(line.source?.text);
+  const printed = line.lei_name ? { lei: line.lei_name, kuan: line.kuan_name ?? '' } : printedPath(line.source?.text);
   const lei_code = printed ? classCodeByName(printed.lei) ?? null : null;
   return {
     lei_code,
     lei_name: printed?.lei ?? null,
-    kuan_code: lei_code && printed ? kuanCodeByName(lei_code, printed.kuan) : null,
-    kuan_name: printed?.kuan ?? null,
+    kuan_code: lei_code && printed?.kuan ? kuanCodeByName(lei_code, printed.kuan) : null,
+    kuan_name: printed?.kuan || null,
   };
 }
 

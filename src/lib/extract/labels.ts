@@ -46,6 +46,20 @@ const OVERVIEW: LabelRule[] = [
   { label: '收入(?:总)?预算(?:总额)?', money: 'income.total' },
   { label: '支出(?:总)?预算(?:总额)?', money: 'expense.total' },
   { label: '使用非财政拨款结余|结余分配' },
+  // Some templates itemise income and spending under the overview ("1.一般公共预算财政拨款收入…").
+  { label: '财政拨款收入|一般公共预算(?:财政)?(?:拨款)?收入', money: 'income.fiscal' },
+  { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?收入', money: 'govfund.income' },
+  { label: '国有资本经营预算(?:财政)?(?:拨款)?收入' },
+  { label: '上级补助收入', money: 'income.superior' },
+  { label: '事业收入', money: 'income.business' },
+  { label: '(?:事业单位)?经营收入', money: 'income.operating' },
+  { label: '附属单位上缴收入', money: 'income.affiliated' },
+  { label: '其他收入', money: 'income.other' },
+  { label: '基本支出', money: 'expense.basic' },
+  { label: '项目支出', money: 'expense.project' },
+  { label: '上缴上级支出', money: 'expense.to_superior' },
+  { label: '经营支出', money: 'expense.operating' },
+  { label: '对附属单位补助支出', money: 'expense.to_affiliated' },
 ];
 
 const INCOME: LabelRule[] = [
@@ -97,7 +111,7 @@ const GPB_BASIC: LabelRule[] = [
 const SANGONG: LabelRule[] = [
   { label: `${Q}三公${Q}经费(?:支出)?`, money: 'sangong.total' },
   { label: `${ABROAD}(?:费用?|经费)?(?:支出)?(?:团组)?`, money: 'sangong.abroad', count: { 个: 'sangong.abroad_groups', 人次: 'sangong.abroad_persons', 人: 'sangong.abroad_persons' } },
-  { label: '公务用车购置(?:及|和)运行(?:维护|维修)?费', money: 'sangong.vehicle' },
+  { label: '公务用车购置(?:及|和)运(?:行|维)(?:维护|维修)?费|公务用车费(?:用)?', money: 'sangong.vehicle' },
   { label: '公务用车购置(?:费|数)?', money: 'sangong.vehicle_purchase', count: { 辆: 'sangong.vehicles_purchased' } },
   { label: '公务用车运行(?:维护|维修)?(?:费)?', money: 'sangong.vehicle_operation' },
   { label: '公务用车保有(?:量|数)?', count: { 辆: 'sangong.vehicles_held' } },
@@ -199,5 +213,6 @@ export const RULES: Partial<Record<Topic, LabelRule[]>> = {
 
 /** Keys that describe a state (headcount, assets): basis `actual` even in budget documents. */
 export function isStateKey(key: string): boolean {
-  return key.startsWith('staff.') || key.startsWith('assets.');
+  // Vehicles held are a stock like the assets: a budget states the count it has, not plans.
+  return key.startsWith('staff.') || key.startsWith('assets.') || key === 'sangong.vehicles_held';
 }

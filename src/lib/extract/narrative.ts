@@ -56,6 +56,8 @@ const CHANGE_RE = new RegExp(
   `(?:与上年(?:度)?(?:同期)?(?:决算|执行|预算)?(?:数)?相比|比上年(?:度)?(?:同期)?(?:决算|执行|预算)?(?:数)?|较上年(?:度)?(?:决算|执行|预算)?(?:数)?|同比|比)?[,:]?(增加|减少|增长|下降|降低|上升)(?:了)?(${NUM})(${MONEY_UNITS}|人|名|辆|个|台\\(套\\)|台)`,
 );
 const PCT_RE = new RegExp(`(增长|下降|降低|减少|增加|上升)(?:了|为)?(${NUM})%`);
+const PCT_ALL = new RegExp(PCT_RE.source, 'g');
+const CHANGE_ALL = new RegExp(CHANGE_RE.source, 'g');
 const PAIR_RE = new RegExp(`(年初预算(?:数)?|全年预算(?:数)?|(?<!上年)预算(?:数)?|决算(?:数)?|执行数)(?:为|是)?(${NUM})(${MONEY_UNITS})`, 'g');
 const EXTRA_COUNT_RE = new RegExp(`^[,、和及]?(${NUM})(${COUNT_UNITS})`);
 const VALUE2_RE = new RegExp(`^[,、;]?(?:价值|账面价值|原值|涉及资金|资金|金额)(?:为|共)?(${NUM})(${MONEY_UNITS})`);
@@ -73,7 +75,7 @@ function sentenceOf(rest: string): string {
   const stop = rest.indexOf('。');
   if (stop < 0) return rest;
   const next = rest.slice(stop + 1);
-  if (/^(?:与上年(?:度)?相比|比上年|较上年|与\d{4}年(?:度)?相比|同比)/.test(next)) {
+  if (/^(?:与上年(?:度)?相比|比上年|较上年|与\d{4}年(?:度)?相比|[比较]\d{4}年|同比)/.test(next)) {
     const stop2 = next.indexOf('。');
     return rest.slice(0, stop + 1 + (stop2 < 0 ? next.length : stop2));
   }
@@ -146,6 +148,13 @@ function findLabels(text: string, c: Compiled): LabelHit[] {
     });
     if (!best) {
       c.any.lastIndex = at + 1;
+      continue;
+    }
+    // A label right after another qualifies it ("“三公”经费" + "财政拨款支出预算为44.52万元"):
+    // the first names the figure, the second is part of its wording.
+    const prev = hits[hits.length - 1];
+    if (prev && prev.end === (best as LabelHit).start && (prev.rule.money || prev.rule.count)) {
+      c.any.lastIndex = (best as LabelHit).end;
       continue;
     }
     hits.push(best);
@@ -270,11 +279,17 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget', 
     }
     // Change against the previous year: only for the label's own statement, not a budget comparison.
     if (primaryBasis === 'budget_initial' || primaryBasis === 'budget_full_year') return;
-    let cm = CHANGE_RE.exec(rest);
-    let budgetCmpEnd = -1;
-    if (cm && BUDGET_CMP.test(rest.slice(Math.max(0, cm.index - 12), cm.index + cm[0].indexOf(cm[1])))) {
-      budgetCmpEnd = cm.index + cm[0].length;
-      cm = null;
+    // The first change against last year; comparisons with the budget ("较年初预算数减少10.93万元")
+    // are passed over, with the rate that follows them.
+    let cm: RegExpExecArray | null = null;
+    const budgetCmpEnds: number[] = [];
+    for (const m of rest.matchAll(CHANGE_ALL)) {
+      if (BUDGET_CMP.test(rest.slice(Math.max(0, m.index! - 12), m.index! + m[0].indexOf(m[1]!)))) {
+        budgetCmpEnds.push(m.index! + m[0].length);
+        continue;
+      }
+      cm = m as RegExpExecArray;
+      break;
     }
     if (cm) {
       const unit = cm[3];
@@ -285,10 +300,9 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget', 
         push(countKey(r, unit)!, 'prior_change', signed, 0, pos + cm.index + cm[0].length);
       }
     }
-    const pcm = PCT_RE.exec(rest);
     // The rate after a comparison with the budget ("比年初预算减少8.25万元，降低49.21%") is not a change on last year.
-    const afterBudgetCmp = pcm && budgetCmpEnd >= 0 && pcm.index >= budgetCmpEnd && pcm.index - budgetCmpEnd <= 4;
-    if (pcm && !afterBudgetCmp && (unitKind === 'money' || (unitKind === null && cm && moneyKeys(r).length))) {
+    const pcm = [...rest.matchAll(PCT_ALL)].find((p) => !budgetCmpEnds.some((e) => p.index! >= e && p.index! - e <= 4)) ?? null;
+    if (pcm && (unitKind === 'money' || (unitKind === null && cm && moneyKeys(r).length))) {
       const signed = changeSign(pcm[1]) * Number(pcm[2].replace(/,/g, ''));
       for (const k of moneyKeys(r)) push(k, 'prior_pct', signed, 0, pos + pcm.index + pcm[0].length);
     }

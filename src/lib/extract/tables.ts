@@ -18,7 +18,7 @@ export interface Table {
   rows: Row[];
 }
 
-const TITLE_END = /(?:总表|情况表|决算表|预算表|汇总表|支出表|收入表|收支表|明细表|经费表)$/;
+const TITLE_END = /(?:总表|情况表|决算表|预算表|汇总表|支出表|收入表|收支表|明细表|经费表|统计表)$/;
 
 function titleText(norm: string): string | null {
   let t = norm.replace(/<\/?[a-z][^>]*>/gi, '').replace(/[*#]/g, '').trim();

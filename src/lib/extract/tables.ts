@@ -606,7 +606,9 @@ function sangongFacts(doc: Doc, t: Table, kind: 'final' | 'budget'): Fact[] {
   const src = linesSource(doc, row.from, row.to);
   const budgetBasis: Basis = kind === 'budget' ? 'budget' : 'budget_initial';
   const out: Fact[] = [];
-  const aligned = row.aligned && header.every((h) => h.aligned);
+  // Rows that drop their blank cells (pipe tables) are not aligned with their header.
+  const width = Math.max(0, ...header.map((h) => h.cells.length));
+  const aligned = row.aligned && header.every((h) => h.aligned) && row.cells.length >= width - 1;
   const labels = aligned ? columnLabels(header) : [];
   const nums = row.cells.map((c, i) => ({ v: parseNumber(c), i })).filter((x): x is { v: number; i: number } => x.v != null && row.cells[x.i].trim() !== '');
   const seen = new Set<string>();

@@ -30,6 +30,23 @@ const STAFF: LabelRule[] = [
   { label: '离休(?:人员|人数)?', count: { 人: 'staff.retired_cadre', 名: 'staff.retired_cadre' } },
 ];
 
+/** The parts of income (本年收入) as every section that itemises them prints them. */
+const INCOME_PARTS: LabelRule[] = [
+  { label: '上级补助收入', money: 'income.superior' },
+  { label: '事业收入', money: 'income.business' },
+  { label: '(?:事业单位)?经营收入', money: 'income.operating' },
+  { label: '附属单位上缴收入', money: 'income.affiliated' },
+  { label: '其他收入', money: 'income.other' },
+];
+/** The parts of spending (本年支出). */
+const EXPENSE_PARTS: LabelRule[] = [
+  { label: '基本支出', money: 'expense.basic' },
+  { label: '项目支出', money: 'expense.project' },
+  { label: '上缴上级支出', money: 'expense.to_superior' },
+  { label: '经营支出', money: 'expense.operating' },
+  { label: '对附属单位补助支出', money: 'expense.to_affiliated' },
+];
+
 const OVERVIEW: LabelRule[] = [
   // "收支较上年决算数增加1898.69万元" (Chongqing template): a change of both totals.
   { label: '收支(?=较|比|与上年)', money: ['income.grand_total', 'expense.grand_total'] },
@@ -50,16 +67,8 @@ const OVERVIEW: LabelRule[] = [
   { label: '财政拨款收入|一般公共预算(?:财政)?(?:拨款)?收入', money: 'income.fiscal' },
   { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?收入', money: 'govfund.income' },
   { label: '国有资本经营预算(?:财政)?(?:拨款)?收入' },
-  { label: '上级补助收入', money: 'income.superior' },
-  { label: '事业收入', money: 'income.business' },
-  { label: '(?:事业单位)?经营收入', money: 'income.operating' },
-  { label: '附属单位上缴收入', money: 'income.affiliated' },
-  { label: '其他收入', money: 'income.other' },
-  { label: '基本支出', money: 'expense.basic' },
-  { label: '项目支出', money: 'expense.project' },
-  { label: '上缴上级支出', money: 'expense.to_superior' },
-  { label: '经营支出', money: 'expense.operating' },
-  { label: '对附属单位补助支出', money: 'expense.to_affiliated' },
+  ...INCOME_PARTS,
+  ...EXPENSE_PARTS,
 ];
 
 const INCOME: LabelRule[] = [
@@ -67,11 +76,7 @@ const INCOME: LabelRule[] = [
   { label: '本年收入合计|本年收入|收入预算(?:总额)?|收入合计', money: 'income.total' },
   { label: '财政拨款(?:收入|\\(补助\\))?|一般公共预算(?:财政)?(?:拨款)?(?:收入)?', money: 'income.fiscal' },
   { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:收入)?', money: 'govfund.income' },
-  { label: '上级补助收入', money: 'income.superior' },
-  { label: '事业收入', money: 'income.business' },
-  { label: '(?:事业单位)?经营收入', money: 'income.operating' },
-  { label: '附属单位上缴收入', money: 'income.affiliated' },
-  { label: '其他收入', money: 'income.other' },
+  ...INCOME_PARTS,
   { label: '年初结转和结余|上年结转(?:和结余)?', money: 'income.carryover_begin' },
   { label: '用事业基金弥补收支差额|国有资本经营预算(?:财政)?(?:拨款)?(?:收入)?' },
 ];
@@ -79,11 +84,7 @@ const INCOME: LabelRule[] = [
 const EXPENSE: LabelRule[] = [
   { label: '支出总计', money: 'expense.grand_total' },
   { label: '本年支出合计|本年支出|支出预算(?:总额)?|支出合计', money: 'expense.total' },
-  { label: '基本支出', money: 'expense.basic' },
-  { label: '项目支出', money: 'expense.project' },
-  { label: '上缴上级支出', money: 'expense.to_superior' },
-  { label: '经营支出', money: 'expense.operating' },
-  { label: '对附属单位补助支出', money: 'expense.to_affiliated' },
+  ...EXPENSE_PARTS,
   { label: '年末结转和结余', money: 'expense.carryover_end' },
 ];
 
@@ -176,13 +177,8 @@ const GENERAL: LabelRule[] = [
   { label: '国有资本经营预算(?:财政)?(?:拨款)?(?:收入|支出)(?:预算)?' },
   { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?收入', money: 'govfund.income' },
   { label: '政府性基金(?:预算)?(?:财政)?(?:拨款)?支出(?:预算)?', money: 'govfund.expense' },
-  { label: '上级补助收入', money: 'income.superior' },
-  { label: '事业收入', money: 'income.business' },
-  { label: '(?:事业单位)?经营收入', money: 'income.operating' },
-  { label: '附属单位上缴收入', money: 'income.affiliated' },
-  { label: '其他收入', money: 'income.other' },
-  { label: '基本支出', money: 'expense.basic' },
-  { label: '项目支出', money: 'expense.project' },
+  ...INCOME_PARTS,
+  ...EXPENSE_PARTS.slice(0, 2),
   ...SANGONG,
   ...ADMIN,
   { label: '政府采购(?:支出)?总额|政府采购预算(?:总额)?', money: 'procurement.total' },

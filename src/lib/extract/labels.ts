@@ -141,6 +141,8 @@ const EQUIP = (w: string) => `单(?:位价值|价)${w}万元(?:\\(含\\))?以上
 const ASSETS: LabelRule[] = [
   { label: '房屋', area: 'assets.building_area', value: 'assets.building_value' },
   { label: '车辆', count: { 辆: 'assets.vehicles' }, value: 'assets.vehicles_value' },
+  // Kinds of vehicles within the stock ("其他车辆 0 辆，价值 0 万元") are not the stock itself.
+  { label: '(?:其他|执法执勤|一般公务|特种专业技术|应急保障|机要通信|离退休干部|领导干部)(?:用)?车辆' },
   { label: '固定资产原值', money: 'assets.fixed_value' },
   { label: '办公家具价值', money: 'assets.furniture_value' },
   { label: '其他资产价值', money: 'assets.other_value' },

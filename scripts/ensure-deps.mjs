@@ -21,8 +21,10 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
   run('npm ci --no-audit --no-fund');
 }
 
-if (wantBrowser && !existsSync('/usr/bin/chromium')) {
+// Chinese text in screenshots needs a CJK font (without it every character is a box).
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+if (wantBrowser && (!existsSync('/usr/bin/chromium') || !existsSync(CJK_FONT))) {
   // Browser tests drive Debian's chromium (playwright-core never downloads a browser here).
   const sudo = process.getuid && process.getuid() !== 0 ? 'sudo ' : '';
-  run(`${sudo}apt-get update -q && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium`);
+  run(`${sudo}apt-get update -q && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk`);
 }

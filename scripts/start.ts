@@ -1,10 +1,10 @@
 // npm start: makes sure the embedded snapshot (data/snapshot) is current — ingesting data/raw
 // when the snapshot is missing or older than its inputs, the extractor or the unit registry —
-// then says where it is. The web app does not exist yet; when it does, serving it follows the
-// ingestIfStale step here.
+// then builds the web app if needed and serves it (scripts/lib/app/serve-app.ts).
 import { relative } from 'node:path';
 import { ingestIfStale } from './lib/ingest/stale.ts';
 import { DEFAULT_OUT_DIR, REPO_ROOT } from './lib/ingest/paths.ts';
+import { buildAndServe } from './lib/app/serve-app.ts';
 
 async function main(): Promise<number> {
   let r;
@@ -21,8 +21,7 @@ async function main(): Promise<number> {
     process.stdout.write(`start: re-ingested (${r.reason}): ${s.documents} documents, ${s.units} units, ${s.facts} facts; ${s.rejected} inputs rejected\n`);
   } else process.stdout.write(`start: ${r.reason}\n`);
   process.stdout.write(`start: snapshot in ${where}/ (manifest.json, DATA_DICTIONARY.md, ingest-report.json, *.parquet)\n`);
-  process.stdout.write('start: the web app is not built yet; nothing to serve.\n');
-  return 0;
+  return buildAndServe();
 }
 
 process.exitCode = await main();

@@ -1,0 +1,143 @@
+// Browser benchmark of the built site in headless Chromium:
+//   cold time-to-first-chart: a fresh browser profile (no HTTP cache, no compiled wasm) opens
+//     the overview; the time from navigation start until the first chart has its data and the
+//     next frame is painted (the overview draws from the build-time seed, src/lib/db/seed.ts);
+//   cold DuckDB-wasm ready: when the database answers live queries on that same load;
+//   filter-to-update latency: on the 三公经费 page, the time from a filter change (the year
+//     select) until the chart shows the new data and the next frame is painted; p50 / p95.
+// Prints a table and writes test/artifacts/bench-app.json.
+//   npm run bench:app [-- --cold N] [--updates N]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from './lib/app/browser.ts';
+import { ensureBuild } from './lib/app/build.ts';
+import { BUILD_DIR, ROOT } from './lib/app/paths.ts';
+import { serveStatic } from './lib/app/server.ts';
+
+const arg = (name: string, def: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+};
+const COLD_RUNS = arg('--cold', 5);
+const UPDATES = arg('--updates', 40);
+const WARMUP = 5;
+const TARGET_FIRST_CHART_MS = 1000;
+const TARGET_UPDATE_P95_MS = 100;
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+// Installed before any page script: notes when the first chart panel turns ready, then waits
+// one animation frame (the frame that shows it).
+const FIRST_CHART_PROBE = `
+  (() => {
+    const done = () => requestAnimationFrame(() => { window.__firstChart = performance.now(); });
+    const check = () => {
+      const el = document.querySelector('[data-chart][data-state="ready"]');
+      if (el) { window.__firstChartId = el.getAttribute('data-chart'); obs.disconnect(); done(); return true; }
+      return false;
+    };
+    const obs = new MutationObserver(check);
+    document.addEventListener('DOMContentLoaded', () => { if (!check()) obs.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true }); });
+  })();`;
+
+async function main() {
+  console.log(`bench-app: ${await ensureBuild({ quiet: true, log: (s) => console.log(`bench-app: ${s}`) })}`);
+  const server = await serveStatic(BUILD_DIR, { port: 0 });
+  const cold: { total: number; chart: string; dbReady: number }[] = [];
+  const live: number[] = [];
+  try {
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const b = await launchBrowser();
+      try {
+        const page = await b.context.newPage();
+        await page.addInitScript(FIRST_CHART_PROBE);
+        await page.goto(`${server.url}/`);
+        await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart != null, undefined, { timeout: 60_000 });
+        const r = await page.evaluate(() => {
+          const w = window as unknown as { __firstChart: number; __firstChartId: string };
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          return { total: w.__firstChart - (nav?.startTime ?? 0), chart: w.__firstChartId, dbReady: nav ? nav.domContentLoadedEventEnd : 0 };
+        });
+        cold.push(r);
+        // When DuckDB-wasm answers live (the first page may have drawn from the build-time seed).
+        await page.waitForSelector('[data-testid="snapshot-state"][data-status="ready"]', { state: 'attached', timeout: 60_000 });
+        live.push(Number(await page.getAttribute('[data-testid="snapshot-state"]', 'data-ready-at')));
+      } finally {
+        await b.close();
+      }
+    }
+
+    const b = await launchBrowser();
+    const updates: number[] = [];
+    let cacheMs = 0;
+    try {
+      const page = await b.context.newPage();
+      await page.goto(`${server.url}/sangong`);
+      await page.waitForSelector('[data-chart="sangong-by-year"][data-state="ready"]', { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelectorAll('select[name="from"] option').length > 1);
+      // Measured once the view cache is built (it is, about a second after the first chart).
+      await page.waitForSelector('[data-testid="snapshot-state"][data-cached="true"]', { state: 'attached', timeout: 60_000 });
+      cacheMs = Number(await page.getAttribute('[data-testid="snapshot-state"]', 'data-cache-ms'));
+      for (let i = 0; i < UPDATES + WARMUP; i++) {
+        const ms = await page.evaluate(async (value: string) => {
+          const sel = document.querySelector('select[name="from"]') as HTMLSelectElement;
+          const panel = document.querySelector('[data-chart="sangong-by-year"]') as HTMLElement;
+          const before = panel.dataset.version;
+          const changed = new Promise<void>((res) => {
+            const mo = new MutationObserver(() => {
+              if (panel.dataset.version !== before && panel.getAttribute('aria-busy') !== 'true') {
+                mo.disconnect();
+                res();
+              }
+            });
+            mo.observe(panel, { attributes: true });
+          });
+          const t0 = performance.now();
+          sel.value = value;
+          sel.dispatchEvent(new Event('change', { bubbles: true }));
+          await changed;
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          return performance.now() - t0;
+        }, i % 2 === 0 ? '2020' : '');
+        if (i >= WARMUP) updates.push(ms);
+      }
+    } finally {
+      await b.close();
+    }
+
+    const totals = cold.map((c) => c.total);
+    const result = {
+      date: new Date().toISOString(),
+      chromium: '/usr/bin/chromium (headless)',
+      // Timings depend on the machine and on what else runs on it.
+      machine: { cpus: cpus().length, loadavg_1m: Math.round(loadavg()[0]! * 100) / 100 },
+      cold_first_chart_ms: { runs: totals.map(r1), p50: r1(quantile(totals, 0.5)), p95: r1(quantile(totals, 0.95)), max: r1(Math.max(...totals)), chart: cold[0]?.chart, target: TARGET_FIRST_CHART_MS },
+      duckdb_ready_ms: { p50: r1(quantile(live, 0.5)), p95: r1(quantile(live, 0.95)) },
+      view_cache_build_ms: Math.round(cacheMs),
+      filter_update_ms: { n: updates.length, p50: r1(quantile(updates, 0.5)), p95: r1(quantile(updates, 0.95)), max: r1(Math.max(...updates)), target_p95: TARGET_UPDATE_P95_MS },
+    };
+    const rows = [
+      ['measure', 'p50', 'p95', 'max', 'target', 'runs'],
+      ['cold time-to-first-chart (ms)', result.cold_first_chart_ms.p50, result.cold_first_chart_ms.p95, result.cold_first_chart_ms.max, `≤ ${TARGET_FIRST_CHART_MS}`, COLD_RUNS],
+      ['cold DuckDB-wasm ready, views queryable (ms)', result.duckdb_ready_ms.p50, result.duckdb_ready_ms.p95, r1(Math.max(...live)), '—', COLD_RUNS],
+      ['filter → chart update (ms)', result.filter_update_ms.p50, result.filter_update_ms.p95, result.filter_update_ms.max, `p95 ≤ ${TARGET_UPDATE_P95_MS}`, updates.length],
+    ].map((r) => r.map(String));
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    console.log(rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n'));
+    const out = join(ROOT, 'test', 'artifacts');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'bench-app.json'), JSON.stringify(result, null, 2) + '\n');
+    console.log(`bench-app: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} (1 min)`);
+    console.log(`bench-app: view cache built in ${Math.round(cacheMs)} ms after the first page's queries (updates measured after it)`);
+    console.log('bench-app: wrote test/artifacts/bench-app.json');
+  } finally {
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,75 @@
+// App-wide state read from the URL: language and global filters. The URL is the single source
+// of truth; changing a filter is a navigation, so back/forward and shared links just work.
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+import { page } from '$app/state';
+import type { Filters } from './filters.ts';
+import { FILTER_PARAMS, parseFilters, withFilters, writeFilters } from './filters.ts';
+import type { Lang, MessageKey } from './i18n.ts';
+import { parseLang, t, withLang } from './i18n.ts';
+
+/** Parameters that travel with every link: the filters, the language and the snapshot. */
+const SHARED_PARAMS: readonly string[] = [...FILTER_PARAMS, 'lang', 'snapshot'];
+
+class AppState {
+  /**
+   * State rather than derived from page.url: hundreds of labels read it, and a derived would
+   * make each of them re-check on every URL change (every filter change). Kept in step with the
+   * URL by syncFromUrl (the layout calls it on each navigation).
+   */
+  lang: Lang = $state(typeof location === 'undefined' ? 'zh' : parseLang(new URLSearchParams(location.search)));
+  readonly filters: Filters = $derived(parseFilters(page.url.searchParams));
+
+  syncFromUrl(url: URL): void {
+    const lang = parseLang(url.searchParams);
+    if (lang !== this.lang) this.lang = lang;
+  }
+
+  tr = (key: MessageKey, vars?: Record<string, string | number>): string => t(this.lang, key, vars);
+
+  /** A page parameter (page-local state such as the chosen unit or drill path). */
+  param(name: string): string | null {
+    return page.url.searchParams.get(name);
+  }
+
+  #go(params: URLSearchParams, replace = false): Promise<void> {
+    const s = params.toString();
+    return goto(`${page.url.pathname}${s ? `?${s}` : ''}${page.url.hash}`, { keepFocus: true, noScroll: true, replaceState: replace });
+  }
+
+  setFilters(patch: Partial<Filters>): Promise<void> {
+    return this.#go(writeFilters(page.url.searchParams, withFilters(this.filters, patch)));
+  }
+
+  resetFilters(): Promise<void> {
+    const p = new URLSearchParams(page.url.searchParams);
+    for (const k of FILTER_PARAMS) p.delete(k);
+    return this.#go(p);
+  }
+
+  setLang(lang: Lang): Promise<void> {
+    return this.#go(withLang(page.url.searchParams, lang), true);
+  }
+
+  /** Sets (or with null removes) page parameters. */
+  setParams(values: Record<string, string | number | null>, replace = false): Promise<void> {
+    const p = new URLSearchParams(page.url.searchParams);
+    for (const [k, v] of Object.entries(values)) {
+      if (v == null || v === '') p.delete(k);
+      else p.set(k, String(v));
+    }
+    return this.#go(p, replace);
+  }
+
+  /** A link to another page keeping filters, language and snapshot (not page-local state). */
+  href(path: '/' | `/${string}`, extra: Record<string, string | number> = {}): string {
+    const p = new URLSearchParams();
+    for (const [k, v] of page.url.searchParams) if (SHARED_PARAMS.includes(k)) p.append(k, v);
+    for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
+    const s = p.toString();
+    // resolve() is typed against the generated route list, which plain tsc does not see.
+    return `${(resolve as unknown as (p: string) => string)(path)}${s ? `?${s}` : ''}`;
+  }
+}
+
+export const app = new AppState();

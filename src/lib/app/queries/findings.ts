@@ -1,0 +1,159 @@
+// 异常线索: the snapshot's findings table, when it has one. Its exact columns are decided by
+// the findings stage (src/lib/findings/types.ts gives the shape: rule, family, severity,
+// subject, zh, en, figures, expected, stated, difference); this reader asks the table which
+// columns it has and uses those, so it keeps working as the table grows.
+import { queryRows } from '../../db/query.ts';
+import type { Row } from '../../db/rows.ts';
+import type { Param } from '../../db/where.ts';
+import { andWhere, buildWhere } from '../../db/where.ts';
+import type { Filters } from '../filters.ts';
+import { hasTable, ready } from '../snapshot.svelte.ts';
+
+export interface FindingFigure {
+  label: string;
+  value: number | null;
+  unit: string;
+  line: number | null;
+  endLine: number | null;
+  text: string | null;
+}
+
+export interface FindingRow {
+  rule: string;
+  family: string | null;
+  severity: string | null;
+  subject: string | null;
+  zh: string | null;
+  en: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  fiscal_year: number | null;
+  kind: string | null;
+  doc_id: string | null;
+  file: string | null;
+  expected: number | null;
+  stated: number | null;
+  difference: number | null;
+  figures: FindingFigure[];
+  source_line: number | null;
+  source_end_line: number | null;
+  source_text: string | null;
+}
+
+export interface FindingsResult {
+  available: boolean;
+  rows: FindingRow[];
+  rules: string[];
+  total: number;
+}
+
+const SEVERITY_ORDER = `CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END`;
+
+let columnsCache: { url: string; cols: Promise<Set<string>> } | null = null;
+
+async function findingColumns(): Promise<Set<string>> {
+  const info = await ready();
+  if (columnsCache?.url !== info.manifestUrl) {
+    columnsCache = {
+      url: info.manifestUrl,
+      cols: queryRows<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = ?`, ['findings']).then(
+        (r) => new Set(r.map((x) => x.c)),
+      ),
+    };
+  }
+  return columnsCache.cols;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (v == null ? null : String(v));
+
+/** Figures may be stored as JSON text or as a list of structs; both become FindingFigure. */
+export function parseFigures(v: unknown): FindingFigure[] {
+  let list: unknown = v;
+  if (typeof v === 'string') {
+    try {
+      list = JSON.parse(v);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+    .map((x) => {
+      const src = (x.source && typeof x.source === 'object' ? x.source : {}) as Record<string, unknown>;
+      return {
+        label: str(x.label) ?? '',
+        value: num(x.value),
+        unit: str(x.unit) ?? '',
+        line: num(src.line ?? x.source_line ?? x.line),
+        endLine: num(src.endLine ?? src.end_line ?? x.source_end_line ?? x.end_line),
+        text: str(src.text ?? x.source_text ?? x.text),
+      };
+    });
+}
+
+function normalize(r: Row): FindingRow {
+  return {
+    rule: String(r.rule ?? ''),
+    family: str(r.family),
+    severity: str(r.severity),
+    subject: str(r.subject),
+    zh: str(r.zh ?? r.message_zh ?? r.message),
+    en: str(r.en ?? r.message_en),
+    unit_id: str(r.unit_id),
+    unit_name: str(r.unit_name),
+    fiscal_year: num(r.fiscal_year),
+    kind: str(r.kind),
+    doc_id: str(r.doc_id),
+    file: str(r.file),
+    expected: num(r.expected),
+    stated: num(r.stated),
+    difference: num(r.difference),
+    figures: parseFigures(r.figures),
+    source_line: num(r.source_line),
+    source_end_line: num(r.source_end_line),
+    source_text: str(r.source_text),
+  };
+}
+
+export interface FindingsQuery {
+  rule?: string | null;
+  severity?: string | null;
+  /** One unit (the unit profile's), on top of the global filters. */
+  unit?: string | null;
+  year?: number | null;
+  limit?: number;
+}
+
+export async function loadFindings(f: Filters, q: FindingsQuery = {}): Promise<FindingsResult> {
+  await ready();
+  if (!hasTable('findings')) return { available: false, rows: [], rules: [], total: 0 };
+  const cols = await findingColumns();
+  const w = buildWhere(f, {
+    unit: cols.has('unit_id') ? 'f.unit_id' : undefined,
+    year: cols.has('fiscal_year') ? 'f.fiscal_year' : undefined,
+    kind: cols.has('kind') ? 'f.kind' : undefined,
+  });
+  const extra: string[] = [];
+  const params: Param[] = [];
+  if (q.rule && cols.has('rule')) (extra.push('f.rule = ?'), params.push(q.rule));
+  if (q.severity && cols.has('severity')) (extra.push('f.severity = ?'), params.push(q.severity));
+  if (q.unit && cols.has('unit_id')) (extra.push('f.unit_id = ?'), params.push(q.unit));
+  if (q.year != null && cols.has('fiscal_year')) (extra.push('f.fiscal_year = ?'), params.push(q.year));
+  const where = andWhere(w, extra, params);
+  const joinUnit = cols.has('unit_id') && !cols.has('unit_name');
+  const joinDoc = cols.has('doc_id') && !cols.has('file');
+  const order = [cols.has('fiscal_year') ? 'f.fiscal_year DESC NULLS LAST' : null, cols.has('severity') ? SEVERITY_ORDER : null, cols.has('rule') ? 'f.rule' : null]
+    .filter(Boolean)
+    .join(', ');
+  const limit = Math.floor(Math.max(1, Math.min(q.limit ?? 1000, 5000)));
+  const from = `findings f${joinUnit ? ' LEFT JOIN units u ON u.unit_id = f.unit_id' : ''}${joinDoc ? ' LEFT JOIN documents d ON d.doc_id = f.doc_id' : ''}`;
+  const rows = await queryRows(
+    `SELECT f.*${joinUnit ? ', u.name AS unit_name' : ''}${joinDoc ? ', d.file AS file' : ''} FROM ${from} ${where.sql} ${order ? `ORDER BY ${order}` : ''} LIMIT ${limit}`,
+    where.params,
+  );
+  const [{ n }] = await queryRows<{ n: number }>(`SELECT count(*) AS n FROM findings f ${where.sql}`, where.params);
+  const rules = cols.has('rule') ? (await queryRows<{ rule: string }>(`SELECT DISTINCT rule FROM findings ORDER BY rule`)).map((r) => r.rule) : [];
+  return { available: true, rows: rows.map(normalize), rules, total: n ?? rows.length };
+}

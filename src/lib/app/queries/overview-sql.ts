@@ -1,0 +1,76 @@
+// The SQL of the overview page and of the filter bar's options, as pure functions of the
+// filters: the browser runs them, and the build runs the unfiltered ones ahead of time (the
+// seed, see scripts/lib/app/seed.ts) so the first page can draw before DuckDB-wasm is up.
+import type { Where } from '../../db/where.ts';
+import { buildWhere } from '../../db/where.ts';
+import type { Filters } from '../filters.ts';
+
+export interface Query {
+  sql: string;
+  params: Where['params'];
+}
+
+export function totalsByYearQuery(f: Filters): Query {
+  const w = buildWhere(f, { unit: 'unit_id', year: 'fiscal_year', kind: 'kind' }, { prefix: 'AND' });
+  return {
+    sql: `SELECT fiscal_year, kind, sum(value) AS expense_total, count(DISTINCT doc_id) AS documents
+     FROM v_figures WHERE key = 'expense.total' ${w.sql}
+     GROUP BY fiscal_year, kind ORDER BY fiscal_year, kind`,
+    params: w.params,
+  };
+}
+
+export function coverageQuery(f: Filters): Query {
+  const w = buildWhere(f, { unit: 'unit_id', year: 'fiscal_year', kind: 'kind' }, { prefix: 'AND' });
+  return {
+    sql: `WITH d AS (
+       SELECT unit_id, fiscal_year, kind, 'doc' AS src, status, file FROM v_doc WHERE unit_id IS NOT NULL ${w.sql}
+     ), x AS (
+       SELECT DISTINCT unit_id, fiscal_year, kind, 'derived' AS src, NULL AS status, NULL AS file
+       FROM facts WHERE derived AND unit_id IS NOT NULL ${w.sql}
+         AND NOT EXISTS (SELECT 1 FROM v_doc v WHERE v.unit_id = facts.unit_id AND v.fiscal_year = facts.fiscal_year AND v.kind = facts.kind)
+     )
+     SELECT c.unit_id, coalesce(u.name, c.unit_id) AS unit_name, c.fiscal_year, c.kind, c.src, c.status, c.file
+     FROM (SELECT * FROM d UNION ALL SELECT * FROM x) c LEFT JOIN units u ON u.unit_id = c.unit_id
+     ORDER BY unit_name, c.fiscal_year, c.kind`,
+    params: [...w.params, ...w.params],
+  };
+}
+
+export function headlineCountsQuery(f: Filters): Query {
+  const w = buildWhere(f, { unit: 'unit_id', year: 'fiscal_year', kind: 'kind' });
+  return {
+    sql: `SELECT count(*) AS documents, count(DISTINCT unit_id) AS units, count(DISTINCT fiscal_year) AS years FROM v_doc ${w.sql}`,
+    params: w.params,
+  };
+}
+
+export function headlineSumsQuery(f: Filters): Query {
+  const w = buildWhere(f, { unit: 'g.unit_id', year: 'g.fiscal_year', kind: 'g.kind' }, { prefix: 'AND' });
+  return {
+    sql: `SELECT
+       sum(value) FILTER (WHERE key = 'expense.total' AND kind = 'final') AS expense_final,
+       sum(value) FILTER (WHERE key = 'expense.total' AND kind = 'budget') AS expense_budget,
+       sum(value) FILTER (WHERE key = 'sangong.total' AND kind = 'final') AS sangong_final,
+       sum(value) FILTER (WHERE key = 'sangong.total' AND kind = 'budget') AS sangong_budget,
+       sum(value) FILTER (WHERE key = 'procurement.total' AND kind = 'final') AS procurement_final,
+       sum(value) FILTER (WHERE key = 'procurement.total' AND kind = 'budget') AS procurement_budget
+     FROM v_figures g WHERE key IN ('expense.total', 'sangong.total', 'procurement.total') ${w.sql}`,
+    params: w.params,
+  };
+}
+
+export const UNITS_QUERY: Query = {
+  sql: 'SELECT unit_id, name, province, prefecture, county, level, sector FROM units ORDER BY province NULLS LAST, prefecture NULLS FIRST, county NULLS FIRST, name',
+  params: [],
+};
+
+export const YEARS_QUERY: Query = {
+  sql: 'SELECT DISTINCT fiscal_year AS y FROM documents WHERE fiscal_year IS NOT NULL ORDER BY y',
+  params: [],
+};
+
+/** What the seed holds: the unfiltered overview and the filter bar's options. */
+export function seedQueries(f: Filters): Query[] {
+  return [totalsByYearQuery(f), coverageQuery(f), headlineCountsQuery(f), headlineSumsQuery(f), UNITS_QUERY, YEARS_QUERY];
+}

@@ -1,0 +1,56 @@
+// 概览: coverage of the snapshot (units × years × kind) and the headline totals, filtered.
+// No `await ready()` here: queryRows waits for the database, or answers the unfiltered page
+// from the build-time seed before it is up.
+import { queryRows } from '../../db/query.ts';
+import type { Filters } from '../filters.ts';
+import { coverageQuery, headlineCountsQuery, headlineSumsQuery, totalsByYearQuery } from './overview-sql.ts';
+
+export interface CoverageCell {
+  unit_id: string;
+  unit_name: string;
+  fiscal_year: number;
+  kind: 'final' | 'budget';
+  /** 'doc': a document of that year and kind; 'derived': only figures derived from a later account. */
+  src: 'doc' | 'derived';
+  status: string | null;
+  file: string | null;
+}
+
+export async function loadCoverage(f: Filters): Promise<CoverageCell[]> {
+  const q = coverageQuery(f);
+  return queryRows<CoverageCell>(q.sql, q.params);
+}
+
+export interface Headline {
+  documents: number;
+  units: number;
+  years: number;
+  expense_final: number | null;
+  expense_budget: number | null;
+  sangong_final: number | null;
+  sangong_budget: number | null;
+  procurement_final: number | null;
+  procurement_budget: number | null;
+}
+
+export async function loadHeadline(f: Filters): Promise<Headline> {
+  const c = headlineCountsQuery(f);
+  const m = headlineSumsQuery(f);
+  const [[counts], [sums]] = await Promise.all([
+    queryRows<{ documents: number; units: number; years: number }>(c.sql, c.params),
+    queryRows<Omit<Headline, 'documents' | 'units' | 'years'>>(m.sql, m.params),
+  ]);
+  return { ...counts!, ...sums! };
+}
+
+export interface TotalByYear {
+  fiscal_year: number;
+  kind: 'final' | 'budget';
+  expense_total: number;
+  documents: number;
+}
+
+export async function loadTotalsByYear(f: Filters): Promise<TotalByYear[]> {
+  const q = totalsByYearQuery(f);
+  return queryRows<TotalByYear>(q.sql, q.params);
+}

@@ -1,0 +1,109 @@
+// Opening the snapshot, once per page load: DuckDB-wasm starts while manifest.json and the
+// Parquet files download. `?snapshot=<url of a manifest.json>` opens another snapshot; the
+// default is the one embedded in the app (static/snapshot, copied in at build time).
+import { asset } from '$app/paths';
+import { getDb } from '../db/duckdb.ts';
+import { manifestLocation } from '../db/manifest.ts';
+import { idleFor, resetPrepared, useDb } from '../db/query.ts';
+import type { SeedFile } from '../db/seed.ts';
+import { seedMap } from '../db/seed.ts';
+import type { SnapshotInfo } from '../db/snapshot.ts';
+import { cacheViews, fetchManifest, openSnapshot } from '../db/snapshot.ts';
+import { orderSqlFiles } from '../db/sql-order.ts';
+
+const SQL_SOURCES = import.meta.glob('../sql/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+export type SnapshotStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export const snapshot: {
+  status: SnapshotStatus;
+  info: SnapshotInfo | null;
+  error: string | null;
+  external: boolean;
+  url: string;
+  /** ms since navigation start when the snapshot became queryable. */
+  readyAt: number | null;
+  /** Views computed into tables (see cacheViews); ms it took, once done. */
+  cached: boolean;
+  cacheMs: number | null;
+} = $state({ status: 'idle', info: null, error: null, external: false, url: '', readyAt: null, cached: false, cacheMs: null });
+
+/** Waits until the page's own queries have been quiet for a moment. */
+async function quietTurn(): Promise<void> {
+  while (!idleFor(40)) await new Promise((r) => setTimeout(r, 25));
+}
+
+let opening: Promise<SnapshotInfo> | null = null;
+
+/** Opens the snapshot named by the page URL (once); resolves when queries can run. */
+export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
+  if (opening) return opening;
+  const loc = manifestLocation(pageUrl.searchParams.get('snapshot'), asset('/snapshot/manifest.json'), pageUrl.href);
+  snapshot.status = 'loading';
+  snapshot.url = loc.url;
+  snapshot.external = loc.external;
+  const manifestP = fetchManifest(loc.url, !loc.external);
+  // The build-time answers for the first page belong to the embedded snapshot only.
+  const seed = loc.external
+    ? null
+    : Promise.all([
+        // Default cache mode, to pick up the <link rel="preload"> of app.html (the server
+        // sends no-cache, so a reload still revalidates).
+        fetch(asset('/seed/queries.json')).then((r) => (r.ok ? (r.json() as Promise<SeedFile>) : null)),
+        manifestP,
+      ]).then(([s, m]) => seedMap(s, m.version), () => null);
+  // With a seed, DuckDB starts once the first page has drawn from it: compiling the wasm module
+  // takes the machine's cores, and the first chart needs none of it. Without one, at once.
+  const db = seed
+    ? seed.then((m) => (m ? new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))) : undefined)).then(() => getDb())
+    : getDb();
+  const { ordered, missing } = orderSqlFiles(SQL_SOURCES);
+  opening = openSnapshot(db, loc.url, ordered, manifestP).then(
+    (info) => {
+      for (const m of missing) info.viewErrors.push({ file: m, message: 'file missing from the build' });
+      for (const e of info.viewErrors) console.warn(`[snapshot] ${e.file}: ${e.message}`);
+      snapshot.info = info;
+      snapshot.status = 'ready';
+      snapshot.readyAt = performance.now();
+      // Once the first page has its answers, compute every view once (a cache): later
+      // filter changes then read small tables instead of re-running the views.
+      const names = [...Object.keys(info.manifest.tables), ...info.views];
+      setTimeout(() => {
+        cacheViews(db, names, quietTurn)
+          .then((ms) => {
+            resetPrepared();
+            snapshot.cached = true;
+            snapshot.cacheMs = ms;
+          })
+          .catch((e: unknown) => console.warn('[snapshot] view cache:', e));
+      }, 200);
+      return info;
+    },
+    (e: unknown) => {
+      snapshot.status = 'error';
+      snapshot.error = e instanceof Error ? e.message : String(e);
+      opening = null;
+      throw e;
+    },
+  );
+  // Queries run once the views exist; until then the seed answers the first page.
+  useDb(
+    opening.then(() => db),
+    seed,
+  );
+  return opening;
+}
+
+/** Resolves once the snapshot is open (after openFromUrl was called by the layout). */
+export function ready(): Promise<SnapshotInfo> {
+  if (!opening) return Promise.reject(new Error('the snapshot is not being opened'));
+  return opening;
+}
+
+export function hasTable(name: string): boolean {
+  return !!snapshot.info?.tables.includes(name);
+}
+
+export function hasView(name: string): boolean {
+  return !!snapshot.info?.views.includes(name);
+}

@@ -1,48 +1,14 @@
 // The generator's truth: the record a document encodes (ExtractionRecord-shaped, spec v1),
 // built while the document is written, so that the truth is exactly what the text states.
-import type { Basis } from '../extract/types.ts';
+import type { Basis, EconomicLine, Fact, FunctionLine, Project, SummaryProject } from '../extract/types.ts';
 import { hundredths, pctH, type NumStyle } from './num.ts';
 
-export interface TruthFact {
-  key: string;
-  basis: Basis;
-  value: number;
-}
-export interface TruthFunctionLine {
-  code: string | null;
-  name: string;
-  amount?: number;
-  basic?: number;
-  project?: number;
-  fund?: 'govfund';
-}
-export interface TruthEconomicLine {
-  code: string;
-  name: string;
-  amount?: number;
-  personnel?: number;
-  public?: number;
-}
-export interface TruthProject {
-  name: string;
-  budget?: number;
-  budget_initial?: number;
-  budget_full_year?: number;
-  executed?: number;
-  exec_rate?: number;
-  score?: number;
-  indicator_count: number;
-}
-export interface TruthSummaryProject {
-  name: string;
-  unit?: string;
-  budget_initial?: number;
-  budget_full_year?: number;
-  executed?: number;
-  exec_rate?: number;
-  completion_pct?: number;
-  score?: number;
-}
+// The spec v1 fields of the extractor's own types, without provenance and the extras.
+export type TruthFact = Pick<Fact, 'key' | 'basis' | 'value'>;
+export type TruthFunctionLine = Pick<FunctionLine, 'code' | 'name' | 'amount' | 'basic' | 'project'> & { fund?: 'govfund' };
+export type TruthEconomicLine = Pick<EconomicLine, 'code' | 'name' | 'amount' | 'personnel' | 'public'>;
+export type TruthProject = Pick<Project, 'name' | 'budget' | 'budget_initial' | 'budget_full_year' | 'executed' | 'exec_rate' | 'score' | 'indicator_count'>;
+export type TruthSummaryProject = Omit<SummaryProject, 'source'>;
 export interface TruthRecord {
   spec: 1;
   source: string;

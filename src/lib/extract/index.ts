@@ -29,9 +29,10 @@ export function extract(text: string, source: string): ExtractionRecord {
   if (meta.fiscal_year == null) warnings.push('fiscal year not found');
 
   const sections = segment(doc);
+  const projectTables = findProjectTables(doc, sections);
   const stops = [
     ...sections.filter((s) => s.level <= 2).map((s) => s.headingLine),
-    ...findProjectTables(doc, sections).map((t) => t.from),
+    ...projectTables.map((t) => t.from),
   ];
   const tables = findTables(doc, stops);
   const summary_projects = tables.filter(isSummaryTable).flatMap((t) => readSummary(doc, t));
@@ -76,7 +77,7 @@ export function extract(text: string, source: string): ExtractionRecord {
   }
 
   const function_lines = mergeLines(tabled.function_lines, proseFunctionLines(doc, sections, kind, tabled.names), tabled.names);
-  const projects = readProjects(doc, sections, warnings);
+  const projects = readProjects(doc, sections, warnings, projectTables);
   for (const l of function_lines) if (l.code === null && !l.catalogue_code) warnings.push(`function line ${l.name} (line ${l.source?.line}) is named in words only; its code is not in the catalogue`);
 
   return {

@@ -237,9 +237,10 @@ function fundRows(doc: Doc, rows: Row[], fundIdx: number, lastMoneyRow: number, 
   return out;
 }
 
-export function readProjects(doc: Doc, sections: Section[], warnings: string[] = []): Project[] {
+/** Every project table's project; `tables` when the caller has already found them. */
+export function readProjects(doc: Doc, sections: Section[], warnings: string[] = [], tables = findProjectTables(doc, sections)): Project[] {
   const out: Project[] = [];
-  for (const t of findProjectTables(doc, sections)) {
+  for (const t of tables) {
     const p = readProject(doc, t);
     if (p && (p.indicator_count || p.budget != null || p.budget_full_year != null || p.budget_initial != null)) out.push(p);
     else if (t.to > t.from + 2) warnings.push(`project table at line ${t.from} could not be read${p ? ` (${p.name}: no money row and no indicators)` : ' (no 项目名称)'}`);

@@ -87,9 +87,19 @@ async function main(): Promise<number> {
     `  documents  ${s.documents}, units ${s.units}, facts ${s.facts} (${s.derived_facts} derived)`,
     ...Object.entries(manifest.tables).map(([t, i]) => `  ${t.padEnd(17)} ${String(i.rows).padStart(6)} rows ${(i.bytes / 1024).toFixed(1).padStart(7)} KiB`),
   ];
+  // Every rejected file is named (none is lost); long lists of new units and notes are cut
+  // short here and kept whole in the report.
   for (const r of report.inputs.filter((x) => x.status === 'rejected')) lines.push(`  rejected   ${show(r.file)}: ${r.reason}`);
-  for (const u of report.unresolved_units) lines.push(`  new unit   ${u.name} (${u.unit_id}) in ${u.files.map(show).join(', ')} — confirm it in data/units.csv`);
-  for (const n of [...report.registry_problems, ...report.notes]) lines.push(`  note       ${n}`);
+  const SHOWN = 20;
+  const more = (n: number, what: string) => (n > SHOWN ? [`  …          ${n - SHOWN} more ${what} in the report`] : []);
+  for (const u of report.unresolved_units.slice(0, SHOWN)) {
+    const files = u.files.length > 3 ? `${u.files.slice(0, 3).map(show).join(', ')} and ${u.files.length - 3} more` : u.files.map(show).join(', ');
+    lines.push(`  new unit   ${u.name} (${u.unit_id}) in ${files} — confirm it in data/units.csv`);
+  }
+  lines.push(...more(report.unresolved_units.length, 'new units'));
+  const notes = [...report.registry_problems, ...report.notes];
+  for (const n of notes.slice(0, SHOWN)) lines.push(`  note       ${n}`);
+  lines.push(...more(notes.length, 'notes'));
   lines.push(`  report     ${show(relative(process.cwd(), `${out}/ingest-report.json`))}`);
   process.stdout.write(lines.join('\n') + '\n');
   return 0;

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { BASE_TABLES, SQL_FILES, baseViewSql } from '../../src/lib/sql/index.ts';
 import type { SqlFile } from '../../src/lib/sql/index.ts';
 import { REPO_ROOT } from './ingest/paths.ts';
+import type { Manifest } from './ingest/run.ts';
 
 export const SQL_DIR = resolve(REPO_ROOT, 'src', 'lib', 'sql');
 
@@ -15,9 +16,16 @@ export function readSql(file: SqlFile): string {
   return readFileSync(join(SQL_DIR, file), 'utf8');
 }
 
-/** Creates the base-table views over <dir>/<table>.parquet. */
+/** The Parquet files of each table of the snapshot in `dir`, as its manifest.json lists them. */
+export function snapshotFiles(dir: string): Record<string, string[]> {
+  const manifest = JSON.parse(readFileSync(join(resolve(dir), 'manifest.json'), 'utf8')) as Manifest;
+  return Object.fromEntries(BASE_TABLES.map((t) => [t, (manifest.tables[t]?.parts ?? []).map((p) => join(resolve(dir), ...p.file.split('/')))]));
+}
+
+/** Creates the base-table views over the snapshot's Parquet files. */
 export async function createBaseViews(conn: DuckDBConnection, dir: string): Promise<void> {
-  for (const t of BASE_TABLES) await conn.run(baseViewSql(t, join(resolve(dir), `${t}.parquet`)));
+  const files = snapshotFiles(dir);
+  for (const t of BASE_TABLES) await conn.run(baseViewSql(t, files[t]!));
 }
 
 /** Runs every analytic SQL file, in dependency order. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../scripts/lib/ingest/run.ts';
 import type { Manifest } from '../../scripts/lib/ingest/run.ts';
 import { recoverSnapshot } from '../../scripts/lib/ingest/swap.ts';
-import { SEEDS_DIR, SEED_FILES, UNITS_CSV, cleanup, parquetCount, runScript, seedFolder, tempDir } from './helpers.ts';
+import { SEEDS_DIR, SEED_FILES, UNITS_CSV, cleanup, runScript, tableCount, seedFolder, tempDir } from './helpers.ts';
 
 let out: string;
 const manifest = () => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
@@ -35,12 +35,12 @@ describe('an ingest killed while writing', () => {
     const before = readFileSync(join(out, 'manifest.json'), 'utf8');
     const tmp = await killAt('write');
     // The new snapshot was half written next to the old one…
-    expect(existsSync(join(tmp, 'documents.parquet'))).toBe(true);
+    expect(existsSync(join(tmp, 'documents'))).toBe(true);
     expect(existsSync(join(tmp, 'manifest.json'))).toBe(false);
     // …and the old one is untouched and reads with DuckDB.
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
-    expect(await parquetCount(join(out, 'documents.parquet'))).toBe(2);
-    for (const [t, info] of Object.entries(manifest().tables)) expect(await parquetCount(join(out, info.file)), t).toBe(info.rows);
+    expect(await tableCount(out, 'documents')).toBe(2);
+    for (const [t, info] of Object.entries(manifest().tables)) expect(await tableCount(out, t), t).toBe(info.rows);
   });
 
   it('is cleaned up by the next ingest, which then succeeds', async () => {
@@ -48,7 +48,7 @@ describe('an ingest killed while writing', () => {
     const r = await runIngest({ inputs: [SEEDS_DIR], out, unitsCsv: UNITS_CSV, cacheDir: null, quiet: true, jobs: 0 });
     expect(r.recovered.join('\n')).toMatch(/removed .*-tmp-\d+ left by an interrupted ingest/);
     expect(siblings()).toEqual([]);
-    expect(await parquetCount(join(out, 'documents.parquet'))).toBe(5);
+    expect(await tableCount(out, 'documents')).toBe(5);
   });
 });
 
@@ -65,7 +65,7 @@ describe('an ingest killed between the two renames of the swap', () => {
     const did = recoverSnapshot(out); // what every ingest and `npm start` do first
     expect(did[0]).toMatch(/restored the previous snapshot/);
     expect(readFileSync(join(out, 'manifest.json'), 'utf8')).toBe(before);
-    expect(await parquetCount(join(out, 'documents.parquet'))).toBe(5);
+    expect(await tableCount(out, 'documents')).toBe(5);
     expect(siblings()).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../../scripts/lib/ingest/paths.ts';
 import type { IngestOptions, IngestResult } from '../../scripts/lib/ingest/run.ts';
 import { runIngest } from '../../scripts/lib/ingest/run.ts';
+import { snapshotFiles } from '../../scripts/lib/sql.ts';
 import { SEEDS_DIR } from '../../scripts/lib/seeds.ts';
 
 export { REPO_ROOT, SEEDS_DIR };
@@ -57,10 +58,20 @@ export async function duck<T = Record<string, unknown>>(sql: string, params: (st
   }
 }
 
-export async function parquetCount(file: string): Promise<number> {
-  const [r] = await duck<{ n: number }>('SELECT count(*)::INTEGER AS n FROM read_parquet($1)', [file]);
+export async function parquetCount(file: string | string[]): Promise<number> {
+  const files = typeof file === 'string' ? [file] : file;
+  if (!files.length) return 0;
+  const [r] = await duck<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet([${files.map((_, i) => `$${i + 1}`).join(', ')}])`, files);
   return r!.n;
 }
+
+/** The Parquet files of one table of the snapshot in `dir` (from its manifest). */
+export function tableFiles(dir: string, table: string): string[] {
+  return snapshotFiles(dir)[table] ?? [];
+}
+
+/** Rows of one table of the snapshot in `dir`, counted by DuckDB over its files. */
+export const tableCount = (dir: string, table: string): Promise<number> => parquetCount(tableFiles(dir, table));
 
 export interface CliRun {
   child: ChildProcess;

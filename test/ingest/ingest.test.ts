@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestResult, Manifest } from '../../scripts/lib/ingest/run.ts';
 import { runIngest } from '../../scripts/lib/ingest/run.ts';
-import type { IngestReport } from '../../src/lib/snapshot/assemble.ts';
+import type { IngestReport } from '../../src/lib/snapshot/plan.ts';
 import { TABLES } from '../../src/lib/snapshot/schema.ts';
 import { SEEDS_DIR, UNITS_CSV, cleanup, duck, parquetCount, seedFolder, seedSnapshot, tempDir } from './helpers.ts';
 
 let snap: IngestResult;
 let dir: string;
-const pq = (t: string) => join(dir, `${t}.parquet`);
+/** All files of a table: a glob over its partitions (units is one file). */
+const pq = (t: string) => (t === 'units' ? join(dir, 'units.parquet') : join(dir, t, '**', '*.parquet'));
 
 beforeAll(async () => {
   snap = await seedSnapshot('ingest', { jobs: 2 }); // worker threads, as the command runs
@@ -24,7 +25,7 @@ describe('seed snapshot', () => {
   it('has 5 documents of 5 units', async () => {
     expect(await parquetCount(pq('documents'))).toBe(5);
     expect(await parquetCount(pq('units'))).toBe(5);
-    const docs = await duck<{ status: string; encoding: string; synthetic: boolean }>('SELECT status, encoding, synthetic FROM read_parquet($1)', [pq('documents')]);
+    const docs = await duck<{ status: string; encoding: string; synthetic: boolean }>('SELECT status, encoding, synthetic FROM read_parquet($1, hive_partitioning = false)', [pq('documents')]);
     for (const d of docs) expect(d).toMatchObject({ encoding: 'utf-8', synthetic: false, status: expect.stringMatching(/^(ok|partial)$/) });
   });
 
@@ -32,19 +33,27 @@ describe('seed snapshot', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
     expect(Object.keys(manifest.tables)).toEqual(TABLES.map((t) => t.name));
     for (const t of TABLES) {
-      expect(await parquetCount(pq(t.name)), t.name).toBe(manifest.tables[t.name]!.rows);
-      const bytes = readFileSync(pq(t.name));
-      expect(bytes.length).toBe(manifest.tables[t.name]!.bytes);
-      expect(createHashHex(bytes)).toBe(manifest.tables[t.name]!.sha256);
+      const info = manifest.tables[t.name]!;
+      expect(await parquetCount(pq(t.name)), t.name).toBe(info.rows);
+      let bytes = 0;
+      for (const p of info.parts) {
+        const b = readFileSync(join(dir, ...p.file.split('/')));
+        expect(b.length, p.file).toBe(p.bytes);
+        expect(createHashHex(b), p.file).toBe(p.sha256);
+        expect(await parquetCount(join(dir, ...p.file.split('/'))), p.file).toBe(p.rows);
+        bytes += b.length;
+      }
+      expect(bytes, t.name).toBe(info.bytes);
     }
-    expect(manifest.inputs.map((i) => i.file)).toEqual(readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort());
+    expect(snap.report.inputs.map((i) => i.file)).toEqual(readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort());
+    expect(manifest.inputs.total).toBe(5);
     expect(manifest.tables.facts!.rows).toBeGreaterThan(300);
     expect(manifest.files['DATA_DICTIONARY.md']!.sha256).toBe(createHashHex(readFileSync(join(dir, 'DATA_DICTIONARY.md'))));
   });
 
   it('Parquet columns and types are those of schema.ts', async () => {
     for (const t of TABLES) {
-      const cols = await duck<{ column_name: string; column_type: string }>('DESCRIBE SELECT * FROM read_parquet($1)', [pq(t.name)]);
+      const cols = await duck<{ column_name: string; column_type: string }>('DESCRIBE SELECT * FROM read_parquet($1, hive_partitioning = false)', [pq(t.name)]);
       expect(cols.map((c) => [c.column_name, c.column_type])).toEqual(t.columns.map((c) => [c.name, c.type]));
     }
   });
@@ -52,7 +61,7 @@ describe('seed snapshot', () => {
   it('holds 水磨沟区网信办 三公 2019 = 1.29 and the derived 2018 = 1.52 with its sentence', async () => {
     const rows = await duck<{ fiscal_year: number; value: number; derived: boolean; source_text: string }>(
       `SELECT f.fiscal_year, f.value, f.derived, f.source_text
-       FROM read_parquet($1) f JOIN read_parquet($2) u USING (unit_id)
+       FROM read_parquet($1, hive_partitioning = false) f JOIN read_parquet($2, hive_partitioning = false) u USING (unit_id)
        WHERE u.name = $3 AND f.key = 'sangong.total' AND f.basis = 'actual' ORDER BY f.fiscal_year`,
       [pq('facts'), pq('units'), '中共新疆乌鲁木齐市水磨沟区委员会网络安全和信息化领导小组办公室'],
     );
@@ -62,21 +71,21 @@ describe('seed snapshot', () => {
 
   it('derives only from final accounts', async () => {
     const [r] = await duck<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM read_parquet($1) WHERE derived AND (kind <> 'final' OR basis <> 'actual')`,
+      `SELECT count(*)::INTEGER AS n FROM read_parquet($1, hive_partitioning = false) WHERE derived AND (kind <> 'final' OR basis <> 'actual')`,
       [pq('facts')],
     );
     expect(r!.n).toBe(0);
-    const budgetDerived = await duck(`SELECT 1 FROM read_parquet($1) WHERE derived AND fiscal_year = 2018 AND unit_id = 'u_1c5000c3cd686568'`, [pq('facts')]);
+    const budgetDerived = await duck(`SELECT 1 FROM read_parquet($1, hive_partitioning = false) WHERE derived AND fiscal_year = 2018 AND unit_id = 'u_1c5000c3cd686568'`, [pq('facts')]);
     expect(budgetDerived).toEqual([]); // seed 003 is a budget: its stated changes yield nothing
   });
 
   it('has the alias printed in the 绩效自评表 of seed 000 on its unit', async () => {
-    const [u] = await duck<{ aliases: string[]; sector: string; level: string }>('SELECT aliases, sector, level FROM read_parquet($1) WHERE unit_id = $2', [pq('units'), 'u_ccaf1aa47f56277a']);
+    const [u] = await duck<{ aliases: string[]; sector: string; level: string }>('SELECT aliases, sector, level FROM read_parquet($1, hive_partitioning = false) WHERE unit_id = $2', [pq('units'), 'u_ccaf1aa47f56277a']);
     expect(u).toEqual({ aliases: ['中共乌鲁木齐市水磨沟区委员会网络安全和信息化领导小组办公室'], sector: 'cyberspace', level: 'county' });
   });
 
   it('writes function lines with 类/款 and fund', async () => {
-    const [l] = await duck<Record<string, unknown>>(`SELECT * FROM read_parquet($1) WHERE code = '2290402'`, [pq('function_lines')]);
+    const [l] = await duck<Record<string, unknown>>(`SELECT * FROM read_parquet($1, hive_partitioning = false) WHERE code = '2290402'`, [pq('function_lines')]);
     expect(l).toMatchObject({ fund: 'govfund', lei_code: '229', kuan_code: '22904', amount: 30374.42, fiscal_year: 2022 });
   });
 
@@ -94,7 +103,7 @@ describe('seed snapshot', () => {
   });
 
   it('stays small', () => {
-    const total = readdirSync(dir).reduce((n, f) => n + readFileSync(join(dir, f)).length, 0);
+    const total = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((n, e) => n + readFileSync(join(e.parentPath, e.name)).length, 0);
     expect(total).toBeLessThan(400 * 1024);
   });
 });

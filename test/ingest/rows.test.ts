@@ -1,9 +1,9 @@
 // Pure snapshot modules on real seed records: rows.ts (records → table rows), derive.ts
-// (derived prior-year facts), dictionary.ts (schema → DATA_DICTIONARY.md), assemble.ts.
+// (derived prior-year facts), dictionary.ts (schema → DATA_DICTIONARY.md), plan.ts.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/lib/extract/index.ts';
-import { assembleSnapshot } from '../../src/lib/snapshot/assemble.ts';
-import type { IngestedInput } from '../../src/lib/snapshot/assemble.ts';
+import { planSnapshot, summaryOf } from '../../src/lib/snapshot/plan.ts';
+import type { IngestedInput } from '../../src/lib/snapshot/plan.ts';
 import { deriveFacts } from '../../src/lib/snapshot/derive.ts';
 import { dataDictionary } from '../../src/lib/snapshot/dictionary.ts';
 import { classificationOf, printedPath, recordRows } from '../../src/lib/snapshot/rows.ts';
@@ -91,30 +91,38 @@ describe('DATA_DICTIONARY.md', () => {
   });
 });
 
-describe('assembleSnapshot', () => {
-  const ok = (file: string, doc_id: string): IngestedInput => ({ file, doc_id, bytes: 10, encoding: 'utf-8', record: { ...r000, source: file }, error: null });
+describe('planSnapshot', () => {
+  const ok = (file: string, doc_id: string): IngestedInput => ({ file, doc_id, bytes: 10, encoding: 'utf-8', record: summaryOf(r000), error: null });
   it('is independent of the order results arrive in', () => {
     const inputs: IngestedInput[] = [
       ok('b.txt', 'b'.repeat(64)),
       ok('a.txt', 'a'.repeat(64)),
       { file: 'empty.txt', doc_id: 'e'.repeat(64), bytes: 0, encoding: null, record: null, error: { code: 'empty', message: '文件为空 / The file is empty.' } },
     ];
-    const one = assembleSnapshot(inputs, { registryCsv: null, extractorVersion: 'v' });
-    const two = assembleSnapshot([...inputs].reverse(), { registryCsv: null, extractorVersion: 'v' });
+    const one = planSnapshot(inputs, { registryCsv: null, extractorVersion: 'v' });
+    const two = planSnapshot([...inputs].reverse(), { registryCsv: null, extractorVersion: 'v' });
     expect(two).toEqual(one);
-    expect(one.tables.documents.map((d) => [d.file, d.status])).toEqual([['a.txt', 'ok'], ['b.txt', 'ok'], ['empty.txt', 'rejected']]);
+    expect(one.documents.map((d) => [d.file, d.status])).toEqual([['a.txt', 'ok'], ['b.txt', 'ok'], ['empty.txt', 'rejected']]);
+    // Rows are kept for the two records, in file order, under one unit and the province printed.
+    expect(one.kept.map((k) => [k.file, k.rank, k.province])).toEqual([['a.txt', 0, '新疆维吾尔自治区'], ['b.txt', 1, '新疆维吾尔自治区']]);
+    expect(new Set(one.kept.map((k) => k.unit_id)).size).toBe(1);
     expect(one.report.notes[0]).toMatch(/2 documents for unit/);
     expect(one.report.unresolved_units).toHaveLength(1); // no registry: the unit is new
   });
   it('reports a second copy of the same bytes instead of adding it twice', () => {
-    const { tables, report } = assembleSnapshot([ok('a.txt', 'a'.repeat(64)), ok('copy.txt', 'a'.repeat(64))], { registryCsv: null, extractorVersion: 'v' });
-    expect(tables.documents).toHaveLength(1);
+    const { documents, kept, report } = planSnapshot([ok('a.txt', 'a'.repeat(64)), ok('copy.txt', 'a'.repeat(64))], { registryCsv: null, extractorVersion: 'v' });
+    expect(documents).toHaveLength(1);
+    expect(kept.map((k) => k.file)).toEqual(['a.txt']); // the copy's staged rows are not used
     expect(report.inputs[1]).toMatchObject({ file: 'copy.txt', status: 'rejected', reason_code: 'duplicate' });
     expect(report.inputs[1]!.reason).toContain('a.txt');
   });
   it('marks inputs new, changed or unchanged against the previous snapshot', () => {
     const prev = new Map([['a.txt', 'a'.repeat(64)], ['b.txt', 'x'.repeat(64)]]);
-    const { report } = assembleSnapshot([ok('a.txt', 'a'.repeat(64)), ok('b.txt', 'b'.repeat(64)), ok('c.txt', 'c'.repeat(64))], { registryCsv: null, extractorVersion: 'v', previous: prev });
+    const { report } = planSnapshot([ok('a.txt', 'a'.repeat(64)), ok('b.txt', 'b'.repeat(64)), ok('c.txt', 'c'.repeat(64))], { registryCsv: null, extractorVersion: 'v', previous: prev });
     expect(report.inputs.map((i) => i.change)).toEqual(['unchanged', 'changed', 'new']);
+  });
+  it('marks synthetic documents', () => {
+    const { documents } = planSnapshot([{ ...ok('s.txt', 's'.repeat(64)), synthetic: true }, ok('r.txt', 'r'.repeat(64))], { registryCsv: null, extractorVersion: 'v' });
+    expect(documents.map((d) => [d.file, d.synthetic])).toEqual([['r.txt', false], ['s.txt', true]]);
   });
 });

@@ -64,7 +64,7 @@ describe('ingestIfStale', () => {
     expect(whyStale(opts())).toMatch(/unit registry/);
     copyFileSync(UNITS_CSV, units);
     expect(whyStale(opts())).toBeNull();
-    rmSync(join(out, 'facts.parquet'));
+    rmSync(join(out, 'facts'), { recursive: true });
     expect(whyStale(opts())).toMatch(/no table facts/);
   });
 });

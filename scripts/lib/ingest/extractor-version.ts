@@ -6,8 +6,8 @@ import { join, relative, resolve } from 'node:path';
 import { REPO_ROOT } from './paths.ts';
 
 export const EXTRACTOR_DIR = resolve(REPO_ROOT, 'src', 'lib', 'extract');
-/** What turns records into the snapshot's rows and findings: a change here redoes the snapshot, not the cache. */
-export const PIPELINE_DIRS = [EXTRACTOR_DIR, resolve(REPO_ROOT, 'src', 'lib', 'findings'), resolve(REPO_ROOT, 'src', 'lib', 'snapshot')];
+/** What turns records into the snapshot's files: a change here redoes the snapshot, not the cache. */
+export const PIPELINE_DIRS = [EXTRACTOR_DIR, resolve(REPO_ROOT, 'src', 'lib', 'findings'), resolve(REPO_ROOT, 'src', 'lib', 'snapshot'), resolve(REPO_ROOT, 'scripts', 'lib', 'ingest')];
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

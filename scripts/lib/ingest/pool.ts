@@ -10,6 +10,8 @@ const ENTRY = new URL('./worker.ts', import.meta.url).href;
 
 export interface PoolOptions {
   size: number;
+  /** Where the workers stage their rows (staging.ts), each under its own writer name. */
+  stagingDir: string | null;
   /** Longest time one file may take, in ms. */
   timeoutMs: number;
   /** Called once per finished file, in completion order. */
@@ -54,8 +56,10 @@ export async function runPool(tasks: readonly FileTask[], opts: PoolOptions): Pr
       cached: false,
     });
 
+    let started = 0;
     const start = () => {
-      const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
+      const writer = `w${started++}`;
+      const worker = new Worker(BOOT, { workerData: { entry: ENTRY, stagingDir: opts.stagingDir, writer } });
       workers.add(worker);
       let ready = false;
       let current = -1;

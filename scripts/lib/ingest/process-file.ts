@@ -4,8 +4,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { DecodeError, MAX_DOCUMENT_BYTES, decodeDocument } from '../../../src/lib/extract/decode.ts';
 import { extract } from '../../../src/lib/extract/index.ts';
-import type { IngestedInput } from '../../../src/lib/snapshot/assemble.ts';
+import type { IngestedInput } from '../../../src/lib/snapshot/plan.ts';
+import { summaryOf } from '../../../src/lib/snapshot/plan.ts';
+import { recordRows } from '../../../src/lib/snapshot/rows.ts';
+import { isSynthetic } from '../../../src/lib/synth/marker.ts';
+import type { ExtractionRecord } from '../../../src/lib/extract/types.ts';
 import { readCachedRecord, writeCachedRecord } from './cache.ts';
+import type { StagingWriter } from './staging.ts';
 
 export interface FileTask {
   path: string;
@@ -26,7 +31,11 @@ async function hashStream(path: string): Promise<string> {
 
 const firstLine = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 500);
 
-export async function processFile(task: FileTask): Promise<FileResult> {
+/**
+ * Reads and extracts one file; the record's rows go to `staging` (the unit is assigned later,
+ * once every file is known) and only its summary comes back.
+ */
+export async function processFile(task: FileTask, staging: StagingWriter | null): Promise<FileResult> {
   const base = { file: task.file, doc_id: null, bytes: null, encoding: null, record: null, cached: false } as const;
   let size: number;
   try {
@@ -50,9 +59,13 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     const bytes = readFileSync(task.path);
     const doc_id = createHash('sha256').update(bytes).digest('hex');
-    const known = { ...base, doc_id, bytes: bytes.length };
+    const known = { ...base, doc_id, bytes: bytes.length, synthetic: isSynthetic(bytes.subarray(0, 1024).toString('utf8')) };
+    const done = (record: ExtractionRecord, encoding: string, cached: boolean): FileResult => {
+      staging?.add(task.file, recordRows(record, { doc_id, unit_id: null }));
+      return { ...known, encoding, record: summaryOf(record), error: null, cached };
+    };
     const hit = task.cacheDir ? readCachedRecord(task.cacheDir, doc_id, task.extractorVersion) : null;
-    if (hit) return { ...known, encoding: hit.encoding, record: { ...hit.record, source: task.file }, error: null, cached: true };
+    if (hit) return done(hit.record, hit.encoding, true);
     let text: string;
     let encoding: string;
     try {
@@ -68,7 +81,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       return { ...known, encoding, error: { code: 'extractor_failed', message: `抽取失败 / The extractor failed: ${firstLine(e)}` } };
     }
     if (task.cacheDir) writeCachedRecord(task.cacheDir, doc_id, task.extractorVersion, encoding, record);
-    return { ...known, encoding, record, error: null };
+    return done(record, encoding, false);
   } catch (e) {
     return { ...base, bytes: size, error: { code: 'unreadable', message: `无法读取 / Cannot read the file: ${(e as NodeJS.ErrnoException).code ?? firstLine(e)}` } };
   }

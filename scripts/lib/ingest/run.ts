@@ -1,17 +1,21 @@
-// The ingest: input files → records (worker threads, cached by content) → tables → a complete
-// snapshot in a temp folder → swapped in atomically. See scripts/ingest.ts for the command.
+// The ingest: input files → records (worker threads, cached by content), whose rows are staged
+// on disk → the plan (units, order) → tables assembled in DuckDB → a complete, partitioned
+// snapshot in a temp folder → swapped in atomically. Memory holds one summary per input, never
+// the rows, so a province's 200,000 documents fit. See scripts/ingest.ts for the command.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../../../src/lib/extract/decode.ts';
-import type { IngestReport, IngestedInput } from '../../../src/lib/snapshot/assemble.ts';
-import { assembleSnapshot } from '../../../src/lib/snapshot/assemble.ts';
+import type { IngestReport, IngestedInput } from '../../../src/lib/snapshot/plan.ts';
+import { planSnapshot } from '../../../src/lib/snapshot/plan.ts';
 import { dataDictionary } from '../../../src/lib/snapshot/dictionary.ts';
 import { TABLES } from '../../../src/lib/snapshot/schema.ts';
+import type { PartFile } from './assemble.ts';
+import { assembleTables } from './assemble.ts';
 import { extractorVersion, pipelineVersion } from './extractor-version.ts';
 import { InputError, listInputs } from './inputs.ts';
-import { writeParquetTables } from './parquet.ts';
+import { openStaging } from './staging.ts';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, DEFAULT_UNITS_CSV, defaultCacheDir } from './paths.ts';
 import { runPool } from './pool.ts';
 import type { FileResult, FileTask } from './process-file.ts';
@@ -19,7 +23,18 @@ import { processFile } from './process-file.ts';
 import { progress } from './progress.ts';
 import { assertReplaceable, lockSnapshot, recoverSnapshot, swapIn, tempDirOf } from './swap.ts';
 
-export const SNAPSHOT_FORMAT = 1;
+/** 2: tables are lists of (partition) files; the inputs are in ingest-report.json only. */
+export const SNAPSHOT_FORMAT = 2;
+
+export interface ManifestTable {
+  rows: number;
+  bytes: number;
+  /** SHA-256 of the parts' checksums, in order. */
+  sha256: string;
+  /** Partition keys, in path order; [] for a table in one file. */
+  partition_by: string[];
+  parts: PartFile[];
+}
 
 export interface Manifest {
   format: number;
@@ -30,9 +45,14 @@ export interface Manifest {
   /** Extractor, findings and row assembly together: a snapshot older than this is rebuilt. */
   pipeline_version: string;
   units_csv: { sha256: string | null };
-  inputs: { file: string; doc_id: string | null; bytes: number | null; status: string }[];
-  tables: Record<string, { file: string; rows: number; bytes: number; sha256: string }>;
+  /** Counts of the inputs by status (each input is listed in ingest-report.json). */
+  inputs: { total: number; ok: number; partial: number; rejected: number; synthetic: number };
+  tables: Record<string, ManifestTable>;
+  /** Region-level aggregates over every partition (src/lib/sql/aggregates.sql), one file each. */
+  aggregates: Record<string, PartFile>;
   files: Record<string, { bytes: number; sha256: string }>;
+  /** How long the ingest took and what it read (for the benchmarks; not part of the content version). */
+  timing: { seconds: number; extract_seconds: number; assemble_seconds: number; docs_per_second: number; jobs: number; peak_rss_mib: number };
 }
 
 export interface IngestOptions {
@@ -90,25 +110,41 @@ function identify(r: IngestedInput, path: string): IngestedInput {
   }
 }
 
-async function inThisThread(tasks: readonly FileTask[], tick: (r: FileResult) => void): Promise<FileResult[]> {
+async function inThisThread(tasks: readonly FileTask[], stagingDir: string, tick: (r: FileResult) => void): Promise<FileResult[]> {
   const out: FileResult[] = [];
-  for (const t of tasks) {
-    const r = await processFile(t);
-    tick(r);
-    out.push(r);
+  const staging = openStaging(stagingDir, 'main');
+  try {
+    for (const t of tasks) {
+      const r = await processFile(t, staging);
+      tick(r);
+      out.push(r);
+    }
+  } finally {
+    staging.close();
   }
   return out;
 }
 
-function readPreviousManifest(out: string): Manifest | null {
+function readPrevious(out: string): { manifest: Manifest; inputs: Map<string, string | null> } | null {
   try {
-    return JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const report = JSON.parse(readFileSync(join(out, 'ingest-report.json'), 'utf8')) as IngestReport;
+    return { manifest, inputs: new Map(report.inputs.map((i) => [i.file, i.doc_id])) };
   } catch {
     return null;
   }
 }
 
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** A snapshot's content version: a hash of its tables' and aggregates' checksums (same data → same version). */
+export function contentVersion(tables: Manifest['tables'], aggregates: Manifest['aggregates']): string {
+  const lines = [...TABLES.map((t) => `${t.name}:${tables[t.name]!.sha256}\n`), ...Object.entries(aggregates).map(([n, a]) => `${n}:${a.sha256}\n`)];
+  return sha256(lines.join('')).slice(0, 16);
+}
+
 export async function runIngest(opts: IngestOptions = {}): Promise<IngestResult> {
+  const started = performance.now();
   const out = resolve(opts.out ?? DEFAULT_OUT_DIR);
   const cacheDir = opts.cacheDir === null ? null : resolve(opts.cacheDir ?? defaultCacheDir(out));
   const inputs = listInputs(opts.inputs?.length ? opts.inputs : [DEFAULT_RAW_DIR], cacheDir ? [out, cacheDir] : [out]);
@@ -122,38 +158,50 @@ export async function runIngest(opts: IngestOptions = {}): Promise<IngestResult>
   try {
     const recovered = recoverSnapshot(out);
     assertReplaceable(out);
-    const previous = readPreviousManifest(out);
+    const previous = readPrevious(out);
+    const work = `${tmp}-work`;
+    rmSync(work, { recursive: true, force: true });
+    const stagingDir = join(work, 'staged');
+    mkdirSync(stagingDir, { recursive: true });
 
-    // 1. Read, decode and extract in worker threads.
+    // 1. Read, decode and extract in worker threads; the rows are staged on disk.
     const bar = progress(inputs.length, { quiet: opts.quiet });
     for (const r of recovered) bar.note(r);
     const tasks = inputs.map((f) => ({ path: f.path, file: f.file, cacheDir, extractorVersion: version }));
     const tick = (r: FileResult) => bar.tick(r.file, r.error ? 'rejected' : r.record?.warnings.length ? 'partial' : 'ok');
     const results =
       opts.jobs === 0
-        ? await inThisThread(tasks, tick)
-        : await runPool(tasks, { size: opts.jobs ?? availableParallelism(), timeoutMs: opts.timeoutMs ?? 120_000, onResult: tick });
+        ? await inThisThread(tasks, stagingDir, tick)
+        : await runPool(tasks, { size: opts.jobs ?? availableParallelism(), timeoutMs: opts.timeoutMs ?? 120_000, stagingDir, onResult: tick });
     bar.done();
+    const extracted = performance.now();
     await hold('extracted', tmp);
 
-    // 2. Tables and report (pure).
+    // 2. The plan (pure): units, order, report.
     const registryCsv = existsSync(unitsPath) ? readFileSync(unitsPath, 'utf8') : null;
     const ingested: IngestedInput[] = results.map(({ cached: _cached, ...r }, i) => identify(r, inputs[i]!.path));
-    const { tables, report } = assembleSnapshot(ingested, {
-      registryCsv,
-      extractorVersion: version,
-      previous: previous ? new Map(previous.inputs.map((i) => [i.file, i.doc_id])) : undefined,
-    });
+    const plan = planSnapshot(ingested, { registryCsv, extractorVersion: version, previous: previous?.inputs });
+    const { report } = plan;
     if (registryCsv === null) report.notes.push(`no unit registry at ${unitsPath}: every unit is new`);
 
-    // 3. Write everything into the temp folder; manifest.json last.
+    // 3. Assemble and write everything into the temp folder; manifest.json last.
     rmSync(tmp, { recursive: true, force: true });
     mkdirSync(tmp, { recursive: true });
     let first = true;
-    const written = await writeParquetTables(tmp, tables, async () => {
-      if (first) await hold('write', tmp);
-      first = false;
+    const assembled = await assembleTables({
+      plan,
+      stagingDir,
+      workDir: work,
+      outDir: tmp,
+      afterEach: async () => {
+        if (first) await hold('write', tmp);
+        first = false;
+      },
+      log: opts.quiet ? undefined : (line) => process.stderr.write(`ingest: ${line}\n`),
     });
+    rmSync(work, { recursive: true, force: true });
+    report.summary.facts = assembled.facts;
+    report.summary.derived_facts = assembled.derived;
     const other: Record<string, string> = {
       'DATA_DICTIONARY.md': dataDictionary(),
       'ingest-report.json': JSON.stringify(report, null, 2) + '\n',
@@ -162,23 +210,45 @@ export async function runIngest(opts: IngestOptions = {}): Promise<IngestResult>
 
     const tableInfo: Manifest['tables'] = {};
     for (const t of TABLES) {
-      const bytes = readFileSync(join(tmp, written[t.name]!.file));
-      tableInfo[t.name] = { file: written[t.name]!.file, rows: written[t.name]!.rows, bytes: bytes.length, sha256: sha256(bytes) };
+      const w = assembled.tables[t.name]!;
+      tableInfo[t.name] = {
+        rows: w.rows,
+        bytes: w.parts.reduce((s, p) => s + p.bytes, 0),
+        sha256: sha256(w.parts.map((p) => `${p.file}:${p.sha256}\n`).join('')),
+        partition_by: w.partition_by,
+        parts: w.parts,
+      };
     }
     const files: Manifest['files'] = {};
     for (const [name, text] of Object.entries(other)) files[name] = { bytes: Buffer.byteLength(text), sha256: sha256(text) };
-    const contentVersion = sha256(TABLES.map((t) => `${t.name}:${tableInfo[t.name]!.sha256}\n`).join('')).slice(0, 16);
+    const version16 = contentVersion(tableInfo, assembled.aggregates);
+    const prevManifest = previous?.manifest;
     const manifest: Manifest = {
       format: SNAPSHOT_FORMAT,
-      version: contentVersion,
+      version: version16,
       // Same content as before: keep its date, so an unchanged snapshot stays byte-identical.
-      created: previous?.version === contentVersion && typeof previous.created === 'string' ? previous.created : new Date().toISOString(),
+      created: prevManifest?.version === version16 && typeof prevManifest.created === 'string' ? prevManifest.created : new Date().toISOString(),
       extractor_version: version,
       pipeline_version: pipelineVersion(),
       units_csv: { sha256: registryCsv === null ? null : sha256(registryCsv) },
-      inputs: report.inputs.map((i) => ({ file: i.file, doc_id: i.doc_id, bytes: i.bytes, status: i.status })),
+      inputs: {
+        total: report.summary.inputs,
+        ok: report.summary.ok,
+        partial: report.summary.partial,
+        rejected: report.summary.rejected,
+        synthetic: ingested.filter((i) => i.synthetic).length,
+      },
       tables: tableInfo,
+      aggregates: assembled.aggregates,
       files,
+      timing: {
+        seconds: r1((performance.now() - started) / 1000),
+        extract_seconds: r1((extracted - started) / 1000),
+        assemble_seconds: r1((performance.now() - extracted) / 1000),
+        docs_per_second: r1(inputs.length / ((performance.now() - started) / 1000)),
+        jobs: opts.jobs === 0 ? 0 : Math.max(1, Math.min(opts.jobs ?? availableParallelism(), inputs.length)),
+        peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
+      },
     };
     writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
@@ -187,6 +257,7 @@ export async function runIngest(opts: IngestOptions = {}): Promise<IngestResult>
     return { out, manifest, report, cached: results.filter((r) => r.cached).length, recovered };
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(`${tmp}-work`, { recursive: true, force: true });
     throw e;
   } finally {
     release();

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { IngestReport } from '../../../src/lib/snapshot/plan.ts';
 import { TABLES } from '../../../src/lib/snapshot/schema.ts';
 import { extractorVersion, pipelineVersion } from './extractor-version.ts';
 import { listInputs } from './inputs.ts';
@@ -37,14 +38,23 @@ export function whyStale(opts: StaleOptions = {}): string | null {
     return `no snapshot at ${show(out)}`;
   }
   if (manifest.format !== SNAPSHOT_FORMAT) return `the snapshot format changed (${manifest.format} → ${SNAPSHOT_FORMAT})`;
-  for (const t of TABLES) if (!manifest.tables?.[t.name] || !existsSync(join(out, manifest.tables[t.name]!.file))) return `the snapshot has no table ${t.name}`;
+  for (const t of TABLES) {
+    const parts = manifest.tables?.[t.name]?.parts;
+    if (!Array.isArray(parts) || parts.some((p) => !existsSync(join(out, ...p.file.split('/'))))) return `the snapshot has no table ${t.name}`;
+  }
   if (manifest.extractor_version !== extractorVersion()) return 'the extractor changed';
   if (manifest.pipeline_version !== pipelineVersion()) return 'the findings or the row assembly changed';
   const registry = existsSync(unitsCsv) ? sha256(readFileSync(unitsCsv, 'utf8')) : null;
   if ((manifest.units_csv?.sha256 ?? null) !== registry) return `the unit registry ${show(unitsCsv)} changed`;
 
   const inputs = existsSync(raw) ? listInputs([raw], [out]) : [];
-  const before = new Map(manifest.inputs.map((i) => [i.file, i.doc_id]));
+  let before: Map<string, string | null>;
+  try {
+    const report = JSON.parse(readFileSync(join(out, 'ingest-report.json'), 'utf8')) as IngestReport;
+    before = new Map(report.inputs.map((i) => [i.file, i.doc_id]));
+  } catch {
+    return 'the snapshot has no ingest report';
+  }
   if (inputs.length !== before.size || inputs.some((f) => !before.has(f.file))) return `files were added to or removed from ${show(raw)}`;
   for (const f of inputs) {
     let st;

@@ -30,7 +30,7 @@ function leftovers(out: string): { path: string; kind: 'tmp' | 'prev'; pid: numb
   const base = basename(resolve(out));
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
-    const m = /^-tmp-(prev-)?(\d+)$/.exec(name.slice(base.length));
+    const m = /^-tmp-(prev-)?(\d+)(?:-work)?$/.exec(name.slice(base.length));
     if (!name.startsWith(base) || !m) return [];
     return [{ path: join(dir, name), kind: m[1] ? ('prev' as const) : ('tmp' as const), pid: Number(m[2]) }];
   });

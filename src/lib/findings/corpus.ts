@@ -46,7 +46,7 @@ const fig = (f: FactRow, label: string, unit: Figure['unit'] = '万元'): Figure
   source: f.source_line === null ? undefined : { line: f.source_line, endLine: f.source_end_line ?? f.source_line, text: f.source_text ?? '' },
 });
 
-const TREND_KEYS = ['sangong.total', 'admin.running_cost', 'expense.total'];
+export const TREND_KEYS = ['sangong.total', 'admin.running_cost', 'expense.total'];
 /** A jump worth a look: at least half again (or half less) and at least 10 万元. */
 export const TREND_PCT = 50;
 export const TREND_ABS = 10;
@@ -91,6 +91,8 @@ const METRICS: { id: string; zh: string; num: string; den: string; scale: number
   { id: 'vehicle_cost', zh: '单车运行维护费', num: 'sangong.vehicle_operation', den: 'sangong.vehicles_held', scale: 1, unit: '万元' },
   { id: 'sme_share', zh: '中小企业采购份额', num: 'procurement.sme', den: 'procurement.total', scale: 100, unit: '%' },
 ];
+/** Every fact key the peer rule reads. */
+export const PEER_KEYS: readonly string[] = [...new Set(METRICS.flatMap((m) => [m.num, ...(m.den === 'staff' ? ['staff.actual', 'staff.active'] : [m.den])]))];
 /** Modified z-score (Iglewicz–Hoaglin) beyond which a value is an outlier; groups need five members. */
 export const PEER_Z = 3.5;
 export const PEER_MIN = 5;

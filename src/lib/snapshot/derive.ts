@@ -43,6 +43,7 @@ export function deriveFacts(facts: readonly Row[]): Row[] {
         unit_id: change.unit_id,
         fiscal_year: year,
         kind: 'final',
+        province: change.province ?? null,
         key: change.key,
         basis: 'actual',
         value: round6(actual.value - change.value),

@@ -33,7 +33,7 @@ export interface DocumentInfo {
 }
 
 /** 'partial' when the extractor raised any warning (something it could not place), else 'ok'. */
-export function statusOf(record: ExtractionRecord): 'ok' | 'partial' {
+export function statusOf(record: Pick<ExtractionRecord, 'warnings'>): 'ok' | 'partial' {
   return record.warnings.length ? 'partial' : 'ok';
 }
 
@@ -44,7 +44,7 @@ function source(p: Provenance | undefined): Row {
   return { source_line: p?.line ?? null, source_end_line: p?.endLine ?? null, source_text: p?.text ?? null };
 }
 
-export function documentRow(info: DocumentInfo, record: ExtractionRecord | null): Row {
+export function documentRow(info: DocumentInfo, record: Pick<ExtractionRecord, 'unit_name' | 'region' | 'fiscal_year' | 'kind' | 'warnings'> | null): Row {
   const place = placeOf(record?.region ?? []);
   return {
     doc_id: info.doc_id,
@@ -113,7 +113,7 @@ export function printedPath(text: string | undefined): { lei: string; kuan: stri
 
 /** The rows one record contributes to the per-document tables, in document order. */
 export function recordRows(record: ExtractionRecord, keys: { doc_id: string; unit_id: string | null }): RecordTables {
-  const base: Row = { doc_id: keys.doc_id, unit_id: keys.unit_id, fiscal_year: record.fiscal_year, kind: record.kind };
+  const base: Row = { doc_id: keys.doc_id, unit_id: keys.unit_id, fiscal_year: record.fiscal_year, kind: record.kind, province: placeOf(record.region).province };
   const facts = record.facts.map((f): Row => ({ ...base, key: f.key, basis: f.basis, value: f.value, derived: false, ...source(f.source) }));
   const function_lines = record.function_lines.map(
     (l): Row => ({

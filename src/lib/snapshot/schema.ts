@@ -29,6 +29,7 @@ const DOC_KEYS: Column[] = [
   c('unit_id', 'VARCHAR', '单位编号', 'Unit id (see units)'),
   c('fiscal_year', 'INTEGER', '财政年度', 'Fiscal year'),
   c('kind', 'VARCHAR', '类型：final 决算 / budget 预算', "Kind: 'final' (决算) or 'budget' (预算)"),
+  c('province', 'VARCHAR', '省级（与财政年度同为分区键）', 'Province-level region (a partition key, with fiscal_year)'),
 ];
 const SOURCE: Column[] = [
   c('source_line', 'INTEGER', '出处：原文起始行号', 'Provenance: first source line (1-based)'),
@@ -184,6 +185,17 @@ export const TABLES: TableDef[] = [
     ],
   },
 ];
+
+/**
+ * The snapshot's partition keys, in path order: every table but units is written as
+ * <table>/fiscal_year=<y>/province=<p>/part-0.parquet (Hive layout), so a reader that filters on
+ * them opens only the files it needs. The keys stay inside the files too.
+ */
+export const PARTITION_KEYS = ['fiscal_year', 'province'] as const;
+
+export function isPartitioned(t: TableDef): boolean {
+  return PARTITION_KEYS.every((k) => t.columns.some((c) => c.name === k));
+}
 
 export function table(name: string): TableDef {
   const t = TABLES.find((x) => x.name === name);

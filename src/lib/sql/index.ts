@@ -5,7 +5,7 @@
 import { TABLES } from '../snapshot/schema.ts';
 
 /** The view files in dependency order: each may use the views of the files before it. */
-export const SQL_FILES = ['base.sql', 'spending.sql', 'sangong.sql', 'procurement.sql', 'projects.sql', 'per_staff.sql', 'peers.sql', 'findings.sql'] as const;
+export const SQL_FILES = ['base.sql', 'spending.sql', 'sangong.sql', 'procurement.sql', 'projects.sql', 'per_staff.sql', 'peers.sql', 'findings.sql', 'aggregates.sql'] as const;
 export type SqlFile = (typeof SQL_FILES)[number];
 
 /** Names of the base tables the loader must provide (one Parquet file each). */
@@ -22,10 +22,25 @@ export function quoteIdent(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** The statement that exposes one base table from its Parquet file (path or URL). */
-export function baseViewSql(table: string, parquetLocation: string): string {
-  return `CREATE OR REPLACE VIEW ${quoteIdent(table)} AS SELECT * FROM read_parquet(${sqlString(parquetLocation)})`;
+/**
+ * The statement that exposes one base table from its Parquet files (paths or URLs): all of a
+ * partitioned table's files, or only those a filter needs. No file: the table's columns, no rows.
+ */
+export function baseViewSql(table: string, locations: string | readonly string[]): string {
+  const list = typeof locations === 'string' ? [locations] : locations;
+  if (!list.length) {
+    const t = TABLES.find((x) => x.name === table);
+    if (!t) throw new Error(`no table ${table}`);
+    const cols = t.columns.map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdent(c.name)}`).join(', ');
+    return `CREATE OR REPLACE VIEW ${quoteIdent(table)} AS SELECT ${cols} WHERE false`;
+  }
+  // The partition keys are read from the files, not the paths (older DuckDB, as in the browser,
+  // would type them VARCHAR from the path).
+  return `CREATE OR REPLACE VIEW ${quoteIdent(table)} AS SELECT * FROM read_parquet([${list.map(sqlString).join(', ')}], hive_partitioning = false)`;
 }
+
+/** The region-level aggregates (aggregates.sql) the ingest also writes as Parquet files. */
+export const AGGREGATES = ['agg_coverage', 'agg_figures', 'agg_scores', 'agg_findings'] as const;
 
 /** Names of the views a SQL file creates, read from its CREATE … VIEW statements. */
 export function viewsIn(sql: string): string[] {

@@ -11,7 +11,8 @@ import { expenseTotal, fiscalExpense, gpbExpense, incomeTotal, sgTotal, sgVehicl
 import { perfTables, summaryTable, type PerfInjection } from './render-perf.ts';
 import type { Rng } from './prng.ts';
 
-export const MARKER = '【合成测试数据 | SYNTHETIC TEST DATA | 非真实单位，数据由程序生成】';
+import { MARKER } from './marker.ts';
+export { MARKER };
 
 interface Style {
   sp: string;

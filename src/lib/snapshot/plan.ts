@@ -1,15 +1,19 @@
-// The ingested inputs (records or the reason each was refused) → every snapshot table and the
-// ingest report. Pure and deterministic: the same inputs give the same rows in the same order,
-// whatever order the workers finished in.
+// The plan of a snapshot: from what the ingest learnt about each input (its record's summary,
+// or the reason it was refused) → the documents and units tables, which rows of the staged
+// per-document tables are kept and under which unit, and the ingest report. Pure and
+// deterministic: the same inputs give the same plan whatever order the workers finished in.
+// The per-document rows themselves never pass through here (they are staged on disk by the
+// workers, see scripts/lib/ingest), so the plan of 200,000 documents fits in memory.
 import type { ExtractionRecord } from '../extract/types.ts';
-import { deriveFacts } from './derive.ts';
-import type { DocumentStatus, TableRows } from './rows.ts';
-import { documentRow, emptyTables, findingRow, recordRows, statusOf, unitRow } from './rows.ts';
-import { peerFindings, trendFindings, type DocRow, type FactRow, type UnitRowLite } from '../findings/corpus.ts';
+import type { DocumentStatus, Row } from './rows.ts';
+import { documentRow, statusOf, unitRow } from './rows.ts';
 import type { Resolution } from './units.ts';
 import { assignUnits, parseUnitRegistry } from './units.ts';
 
 export type ReasonCode = 'empty' | 'binary' | 'too_large' | 'undecodable' | 'unreadable' | 'extractor_failed' | 'timeout' | 'duplicate';
+
+/** What the plan needs of a record: everything but its rows. */
+export type RecordSummary = Pick<ExtractionRecord, 'unit_name' | 'region' | 'fiscal_year' | 'kind' | 'warnings'>;
 
 /** One input file after reading, decoding and extraction (or the failure of one of them). */
 export interface IngestedInput {
@@ -19,8 +23,14 @@ export interface IngestedInput {
   doc_id: string | null;
   bytes: number | null;
   encoding: string | null;
-  record: ExtractionRecord | null;
+  record: RecordSummary | null;
   error: { code: ReasonCode; message: string } | null;
+  /** The file opens with the synthetic-corpus marker (src/lib/synth). */
+  synthetic?: boolean;
+}
+
+export function summaryOf(r: ExtractionRecord): RecordSummary {
+  return { unit_name: r.unit_name, region: r.region, fiscal_year: r.fiscal_year, kind: r.kind, warnings: r.warnings };
 }
 
 export interface ReportInput {
@@ -67,9 +77,31 @@ export interface AssembleOptions {
   previous?: ReadonlyMap<string, string | null>;
 }
 
-const byCodepoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** A document whose staged rows go into the snapshot. */
+export interface KeptDocument {
+  doc_id: string;
+  /** The file whose staged rows are used (a second copy of the same bytes is not). */
+  file: string;
+  unit_id: string | null;
+  province: string | null;
+  /** Position in the snapshot's order (by file name): rows are written in this order. */
+  rank: number;
+}
 
-export function assembleSnapshot(inputs: readonly IngestedInput[], opts: AssembleOptions): { tables: TableRows; report: IngestReport } {
+export interface SnapshotPlan {
+  documents: Row[];
+  units: Row[];
+  /** Documents with a record, in snapshot order. */
+  kept: KeptDocument[];
+  /** The report; summary.facts and derived_facts are filled in once the rows are counted. */
+  report: IngestReport;
+}
+
+const byCodepoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** How many unresolved units, duplicate notes… the report lists by name before summarising. */
+const NOTE_LIMIT = 200;
+
+export function planSnapshot(inputs: readonly IngestedInput[], opts: AssembleOptions): SnapshotPlan {
   const sorted = [...inputs].sort((a, b) => byCodepoint(a.file, b.file) || byCodepoint(a.doc_id ?? '', b.doc_id ?? ''));
   const registry = parseUnitRegistry(opts.registryCsv ?? '');
   const notes: string[] = [];
@@ -98,40 +130,36 @@ export function assembleSnapshot(inputs: readonly IngestedInput[], opts: Assembl
   );
   const unitOf = new Map(extracted.map((k, i) => [k, assignments[i]!]));
 
-  const tables = emptyTables();
+  const documents: Row[] = [];
+  const keptDocs: KeptDocument[] = [];
   for (const inp of kept) {
     const e = entries.get(inp)!;
     const record = e.status === 'rejected' ? null : inp.record;
     const unit_id = unitOf.get(inp)?.unit_id ?? null;
-    tables.documents.push(
-      documentRow({ doc_id: inp.doc_id!, file: inp.file, bytes: inp.bytes, encoding: inp.encoding, unit_id, status: e.status, reason: e.reason, synthetic: false }, record),
+    const row = documentRow(
+      { doc_id: inp.doc_id!, file: inp.file, bytes: inp.bytes, encoding: inp.encoding, unit_id, status: e.status, reason: e.reason, synthetic: inp.synthetic ?? false },
+      record,
     );
-    if (!record) continue;
-    const rows = recordRows(record, { doc_id: inp.doc_id!, unit_id });
-    for (const t of ['facts', 'function_lines', 'economic_lines', 'projects', 'indicators', 'summary_projects', 'findings'] as const) tables[t].push(...rows[t]);
+    documents.push(row);
+    if (record) keptDocs.push({ doc_id: inp.doc_id!, file: inp.file, unit_id, province: row.province as string | null, rank: keptDocs.length });
   }
-  const derived = deriveFacts(tables.facts);
-  tables.facts.push(...derived);
-  tables.units = units.map(unitRow);
-  // Findings across documents: jumps from one year to the next, outliers among peers.
-  const corpus = [
-    ...trendFindings(tables.facts as unknown as FactRow[]),
-    ...peerFindings(tables.facts as unknown as FactRow[], tables.documents as unknown as DocRow[], tables.units as unknown as UnitRowLite[]),
-  ];
-  corpus.forEach((f, i) => tables.findings.push(findingRow(f, { finding_id: `corpus:${f.rule}:${f.doc_id}:${i + 1}`, doc_id: f.doc_id, unit_id: f.unit_id, fiscal_year: f.fiscal_year, kind: f.kind })));
 
   // Several documents for one unit, year and kind are all kept; say so, the views show each.
   const seen = new Map<string, string[]>();
-  for (const d of tables.documents) {
+  for (const d of documents) {
     if (d.status === 'rejected' || d.unit_id === null) continue;
     const k = `${d.unit_id}|${d.fiscal_year}|${d.kind}`;
-    seen.set(k, [...(seen.get(k) ?? []), d.file as string]);
+    const list = seen.get(k);
+    if (list) list.push(d.file as string);
+    else seen.set(k, [d.file as string]);
   }
+  let several = 0;
   for (const [k, files] of seen)
-    if (files.length > 1) {
+    if (files.length > 1 && several++ < NOTE_LIMIT) {
       const [unit_id, year, kind] = k.split('|');
       notes.push(`${files.length} documents for unit ${unit_id}, ${year}, ${kind}: ${files.join(', ')}`);
     }
+  if (several > NOTE_LIMIT) notes.push(`… and ${several - NOTE_LIMIT} more units with several documents for one year and kind`);
 
   const reportInputs = sorted.map((inp): ReportInput => {
     const e = entries.get(inp)!;
@@ -164,16 +192,16 @@ export function assembleSnapshot(inputs: readonly IngestedInput[], opts: Assembl
       ok: count('ok'),
       partial: count('partial'),
       rejected: count('rejected'),
-      documents: tables.documents.length,
-      units: tables.units.length,
+      documents: documents.length,
+      units: units.length,
       unresolved_units: unresolved.length,
-      facts: tables.facts.length,
-      derived_facts: derived.length,
+      facts: 0,
+      derived_facts: 0,
     },
     inputs: reportInputs,
     unresolved_units: unresolved,
     registry_problems: registry.problems,
     notes,
   };
-  return { tables, report };
+  return { documents, units: units.map(unitRow), kept: keptDocs, report };
 }

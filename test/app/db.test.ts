@@ -1,12 +1,11 @@
 // The pure parts of the browser's database layer: SQL file order, manifest checks, Arrow rows.
 import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { checkManifest, emptyViewSql, fileUrl, manifestLocation } from '../../src/lib/db/manifest.ts';
+import { checkManifest, fileUrl, manifestLocation, partsFor } from '../../src/lib/db/manifest.ts';
 import { toRows } from '../../src/lib/db/rows.ts';
 import { orderSqlFiles } from '../../src/lib/db/sql-order.ts';
 import { seedKey, seedMap } from '../../src/lib/db/seed.ts';
-import { table } from '../../src/lib/snapshot/schema.ts';
-import { SQL_FILES } from '../../src/lib/sql/index.ts';
+import { SQL_FILES, baseViewSql } from '../../src/lib/sql/index.ts';
 
 describe('SQL files run in the order of src/lib/sql/index.ts', () => {
   it('known files first in dependency order, then extra files by name', () => {
@@ -25,17 +24,46 @@ describe('SQL files run in the order of src/lib/sql/index.ts', () => {
 });
 
 describe('manifest', () => {
-  const m = { format: 1, version: 'abc', created: '', tables: { facts: { file: 'facts.parquet', rows: 1, bytes: 1, sha256: 'ff' } } };
+  const part = (file: string, fiscal_year: number | null, province: string | null) => ({ file, rows: 1, bytes: 1, sha256: 'ff', fiscal_year, province });
+  const facts = {
+    rows: 3, bytes: 3, sha256: 'ff', partition_by: ['fiscal_year', 'province'],
+    parts: [
+      part('facts/fiscal_year=2019/province=新疆维吾尔自治区/part-0.parquet', 2019, '新疆维吾尔自治区'),
+      part('facts/fiscal_year=2020/province=新疆维吾尔自治区/part-0.parquet', 2020, '新疆维吾尔自治区'),
+      part('facts/fiscal_year=2020/province=甘肃省/part-0.parquet', 2020, '甘肃省'),
+      part('facts/fiscal_year=__HIVE_DEFAULT_PARTITION__/province=__HIVE_DEFAULT_PARTITION__/part-0.parquet', null, null),
+    ],
+  };
+  const m = { format: 2, version: 'abc', created: '', tables: { facts } };
 
-  it('accepts a plain manifest, refuses paths in file names', () => {
-    expect(checkManifest(m).tables.facts!.file).toBe('facts.parquet');
-    expect(() => checkManifest({ ...m, tables: { facts: { file: '../../etc/passwd' } } })).toThrow(/bad file/);
-    expect(() => checkManifest({ ...m, tables: { 'x"; DROP': { file: 'a.parquet' } } })).toThrow(/bad table/);
+  it('accepts Hive partition paths, refuses paths out of the folder and old formats', () => {
+    expect(checkManifest(m).tables.facts!.parts).toHaveLength(4);
+    const bad = (file: string) => ({ ...m, tables: { facts: { ...facts, parts: [part(file, 2019, null)] } } });
+    expect(() => checkManifest(bad('../../etc/passwd.parquet'))).toThrow(/bad file/);
+    expect(() => checkManifest(bad('/etc/x.parquet'))).toThrow(/bad file/);
+    expect(() => checkManifest(bad('facts/../../x.parquet'))).toThrow(/bad file/);
+    expect(() => checkManifest(bad('facts/a?b.parquet'))).toThrow(/bad file/);
+    expect(() => checkManifest(bad('facts/x.json'))).toThrow(/bad file/);
+    expect(() => checkManifest({ ...m, tables: { 'x"; DROP': facts } })).toThrow(/bad table/);
+    expect(() => checkManifest({ ...m, format: 1 })).toThrow(/format 1/);
     expect(() => checkManifest(null)).toThrow();
   });
 
-  it('files next to the manifest, versioned by checksum', () => {
-    expect(fileUrl('http://h/app/snapshot/manifest.json', 'facts.parquet', 'abcdef0123456789xyz')).toBe('http://h/app/snapshot/facts.parquet?v=abcdef0123456789');
+  it('prunes partitions to the years and province of the filters', () => {
+    const files = (s: Parameters<typeof partsFor>[1]) => partsFor(facts, s).map((p) => `${p.fiscal_year}:${p.province}`);
+    expect(files({ yearFrom: null, yearTo: null, province: null })).toHaveLength(4);
+    expect(files({ yearFrom: 2020, yearTo: 2020, province: null })).toEqual(['2020:新疆维吾尔自治区', '2020:甘肃省']);
+    expect(files({ yearFrom: null, yearTo: 2019, province: '新疆维吾尔自治区' })).toEqual(['2019:新疆维吾尔自治区']);
+    expect(files({ yearFrom: 2021, yearTo: null, province: null })).toEqual([]);
+    const units = { rows: 1, bytes: 1, sha256: 'ff', partition_by: [], parts: [part('units.parquet', null, null)] };
+    expect(partsFor(units, { yearFrom: 2020, yearTo: 2020, province: '甘肃省' })).toHaveLength(1);
+  });
+
+  it('files next to the manifest, path segments encoded, versioned by checksum', () => {
+    expect(fileUrl('http://h/app/snapshot/manifest.json', 'units.parquet', 'abcdef0123456789xyz')).toBe('http://h/app/snapshot/units.parquet?v=abcdef0123456789');
+    expect(fileUrl('http://h/s/manifest.json', 'facts/fiscal_year=2019/province=A%2FB/part-0.parquet')).toBe(
+      'http://h/s/facts/fiscal_year%3D2019/province%3DA%252FB/part-0.parquet',
+    );
   });
 
   it('opens the embedded snapshot unless ?snapshot= names an http(s) manifest', () => {
@@ -45,11 +73,12 @@ describe('manifest', () => {
     expect(manifestLocation('javascript:alert(1)', './snapshot/manifest.json', page).external).toBe(false);
   });
 
-  it('an absent table becomes an empty view with its columns', () => {
-    const sql = emptyViewSql(table('units'));
+  it('a table with no file in scope becomes an empty view with its columns', () => {
+    const sql = baseViewSql('units', []);
     expect(sql).toMatch(/^CREATE OR REPLACE VIEW "units" AS SELECT CAST\(NULL AS VARCHAR\) AS "unit_id"/);
     expect(sql).toContain('CAST(NULL AS VARCHAR[]) AS "aliases"');
     expect(sql).toMatch(/WHERE false$/);
+    expect(baseViewSql('facts', ['a.parquet', "b'.parquet"])).toBe(`CREATE OR REPLACE VIEW "facts" AS SELECT * FROM read_parquet(['a.parquet', 'b''.parquet'], hive_partitioning = false)`);
   });
 });
 

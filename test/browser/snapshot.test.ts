@@ -1,7 +1,7 @@
 // ?snapshot=<manifest URL> opens another snapshot: here a copy of the embedded one without its
 // findings table, served from another origin. The app says it is external, and the findings
 // page shows its honest empty state instead of failing.
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ let other: RunningServer;
 const dir = mkdtempSync(join(tmpdir(), 'fl-snap-'));
 
 beforeAll(async () => {
-  for (const f of readdirSync(SNAPSHOT_DIR)) if (f !== 'findings.parquet') copyFileSync(join(SNAPSHOT_DIR, f), join(dir, f));
+  cpSync(SNAPSHOT_DIR, dir, { recursive: true, filter: (src) => !src.startsWith(join(SNAPSHOT_DIR, 'findings')) });
   const manifest = JSON.parse(readFileSync(join(SNAPSHOT_DIR, 'manifest.json'), 'utf8'));
   delete manifest.tables.findings;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -43,6 +43,31 @@ describe('another snapshot', () => {
     await w.page.waitForURL(/procurement\?.*snapshot=/);
     await waitForCharts(w.page);
     expect(await w.page.locator('[data-testid="sme-share"]').allTextContents()).toContain('11.60 %');
+    expect(w.errors).toEqual([]);
+    await w.page.close();
+  });
+
+  it('read in place (as a province-scale snapshot is): opens on its latest year, the year filter picks the partitions', async () => {
+    const w = await watchedPage(browser);
+    const snap = encodeURIComponent(`${other.url}/manifest.json`);
+    const requested: string[] = [];
+    w.page.on('request', (r) => {
+      if (r.url().includes('.parquet')) requested.push(decodeURIComponent(r.url()));
+    });
+    await w.page.goto(`${baseUrl()}/sangong?snapshot=${snap}&read=ranges`);
+    // No years in the link: the latest year of the snapshot is written into it.
+    await w.page.waitForURL(/from=2022&to=2022|to=2022.*from=2022/);
+    await waitForCharts(w.page);
+    expect(requested.some((u) => u.includes('fiscal_year=2022'))).toBe(true);
+    expect(requested.some((u) => u.includes('fiscal_year=2019'))).toBe(false); // another year's files are never read
+    // 水磨沟区网信办's 2019 三公 once 2019 is chosen in the filter bar, from the 2019 partition.
+    await w.page.selectOption('select[name="from"]', '2019');
+    await w.page.selectOption('select[name="to"]', '2019');
+    await w.page.waitForURL(/to=2019/);
+    await waitForCharts(w.page);
+    await w.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sangong-table"] tbody tr')].some((tr) => tr.getAttribute('data-year') === '2019' && tr.textContent?.includes('1.29')));
+    expect(requested.some((u) => u.includes('fiscal_year=2019'))).toBe(true);
+    await shot(w.page, 'sangong-read-in-place');
     expect(w.errors).toEqual([]);
     await w.page.close();
   });

@@ -1,15 +1,18 @@
 // Opening the snapshot, once per page load: DuckDB-wasm starts while manifest.json and the
 // Parquet files download. `?snapshot=<url of a manifest.json>` opens another snapshot; the
 // default is the one embedded in the app (static/snapshot, copied in at build time).
+import { goto } from '$app/navigation';
 import { asset } from '$app/paths';
 import { getDb } from '../db/duckdb.ts';
-import { manifestLocation } from '../db/manifest.ts';
-import { idleFor, resetPrepared, useDb } from '../db/query.ts';
+import type { Manifest, Scope } from '../db/manifest.ts';
+import { manifestBytes, manifestLocation } from '../db/manifest.ts';
+import { idleFor, resetPrepared, setGate, useDb } from '../db/query.ts';
 import type { SeedFile } from '../db/seed.ts';
 import { seedMap } from '../db/seed.ts';
 import type { SnapshotInfo } from '../db/snapshot.ts';
-import { cacheViews, fetchManifest, openSnapshot } from '../db/snapshot.ts';
+import { EAGER_BYTES, applyScope, cacheViews, fetchManifest, openSnapshot } from '../db/snapshot.ts';
 import { orderSqlFiles } from '../db/sql-order.ts';
+import { parseFilters, writeFilters, withFilters } from './filters.ts';
 
 const SQL_SOURCES = import.meta.glob('../sql/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -26,7 +29,27 @@ export const snapshot: {
   /** Views computed into tables (see cacheViews); ms it took, once done. */
   cached: boolean;
   cacheMs: number | null;
-} = $state({ status: 'idle', info: null, error: null, external: false, url: '', readyAt: null, cached: false, cacheMs: null });
+  /** 'ranges': a large snapshot read in place, its partitions pruned by the year and province filters. */
+  mode: 'memory' | 'ranges' | null;
+} = $state({ status: 'idle', info: null, error: null, external: false, url: '', readyAt: null, cached: false, cacheMs: null, mode: null });
+
+const scopeOf = (url: URL): Scope => {
+  const f = parseFilters(url.searchParams);
+  return { yearFrom: f.yearFrom, yearTo: f.yearTo, province: f.province };
+};
+
+/**
+ * A snapshot too large to download is opened on one year unless the link names years: its
+ * latest, written into the URL so the filter bar shows it and a shared link keeps it.
+ */
+function scopeFor(m: Manifest, url: URL, inPlace: boolean): Scope {
+  const scope = scopeOf(url);
+  if ((!inPlace && manifestBytes(m) <= EAGER_BYTES) || scope.yearFrom != null || scope.yearTo != null) return scope;
+  const years = (m.tables.documents?.parts ?? []).map((p) => p.fiscal_year).filter((y): y is number => typeof y === 'number');
+  if (!years.length) return scope;
+  const latest = Math.max(...years);
+  return { ...scope, yearFrom: latest, yearTo: latest };
+}
 
 /** Waits until the page's own queries have been quiet for a moment. */
 async function quietTurn(): Promise<void> {
@@ -58,13 +81,28 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
     ? seed.then((m) => (m ? new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))) : undefined)).then(() => getDb())
     : getDb();
   const { ordered, missing } = orderSqlFiles(SQL_SOURCES);
-  opening = openSnapshot(db, loc.url, ordered, manifestP).then(
+  // ?read=ranges: read in place whatever the size (the browser tests use it on the seed snapshot).
+  const inPlace = pageUrl.searchParams.get('read') === 'ranges';
+  opening = manifestP.then((m) => {
+    const scope = scopeFor(m, pageUrl, inPlace);
+    const before = scopeOf(pageUrl);
+    if (scope.yearFrom !== before.yearFrom || scope.yearTo !== before.yearTo) {
+      const f = withFilters(parseFilters(pageUrl.searchParams), { yearFrom: scope.yearFrom, yearTo: scope.yearTo });
+      const p = writeFilters(pageUrl.searchParams, f).toString();
+      void goto(`${pageUrl.pathname}${p ? `?${p}` : ''}${pageUrl.hash}`, { replaceState: true, keepFocus: true, noScroll: true });
+    }
+    return openSnapshot(db, loc.url, ordered, manifestP, scope, inPlace);
+  });
+  opening = opening.then(
     (info) => {
       for (const m of missing) info.viewErrors.push({ file: m, message: 'file missing from the build' });
       for (const e of info.viewErrors) console.warn(`[snapshot] ${e.file}: ${e.message}`);
       snapshot.info = info;
+      snapshot.mode = info.mode;
       snapshot.status = 'ready';
       snapshot.readyAt = performance.now();
+      // Read in place: nothing to cache (the views follow the filters' partitions).
+      if (info.mode === 'ranges') return info;
       // Once the first page has its answers, compute every view once (a cache): later
       // filter changes then read small tables instead of re-running the views.
       const names = [...Object.keys(info.manifest.tables), ...info.views];
@@ -92,6 +130,19 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
     seed,
   );
   return opening;
+}
+
+/**
+ * Follows a navigation: a snapshot read in place points its base views at the partitions the
+ * new filters need, and queries wait for that (the query layer's gate).
+ */
+export function scopeToUrl(url: URL): void {
+  if (!opening) return;
+  setGate(
+    opening.then(async (info) => {
+      if (await applyScope(getDb(), info, scopeFor(info.manifest, url, info.mode === 'ranges'))) resetPrepared();
+    }),
+  );
 }
 
 /** Resolves once the snapshot is open (after openFromUrl was called by the layout). */

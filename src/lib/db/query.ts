@@ -26,6 +26,13 @@ export function resetPrepared(): void {
   prepared.clear();
 }
 
+let gate: Promise<unknown> = Promise.resolve();
+
+/** Queries wait for `p` before running (the base views are being pointed at other files). */
+export function setGate(p: Promise<unknown>): void {
+  gate = p.catch(() => {});
+}
+
 let seed: Promise<Map<string, Row[]> | null> | null = null;
 let live = false;
 
@@ -61,6 +68,7 @@ export async function query(sql: string, params: readonly Param[] = []): Promise
   if (!dbPromise) throw new Error('the database is not open yet');
   check(params);
   const { conn } = await dbPromise;
+  await gate;
   const t0 = performance.now();
   let stmt = prepared.get(sql);
   if (!stmt) {

@@ -1,24 +1,38 @@
-// Opens a snapshot in the browser's DuckDB: fetches manifest.json, registers each table's
-// Parquet file, creates the base views exactly as the Node loader does (CREATE VIEW facts AS
-// SELECT * FROM read_parquet('facts.parquet')), then runs the analytic SQL files in order.
+// Opens a snapshot in the browser's DuckDB: fetches manifest.json, registers the Parquet files
+// of every table (all partitions), creates the base views exactly as the Node loader does
+// (CREATE VIEW facts AS SELECT * FROM read_parquet([...])), then runs the analytic SQL files in
+// order. A small snapshot is downloaded whole, checked against its checksums and kept in
+// memory. A large one (a province, ten years) is read in place: its files are registered by
+// URL and DuckDB fetches by HTTP range only the footers, row groups and columns a query
+// touches; and the base views cover only the partitions of the active filters (year range,
+// province), so a query never opens a file outside them.
 import { TABLES } from '../snapshot/schema.ts';
-import { baseViewSql, quoteIdent, viewsIn } from '../sql/index.ts';
+import { baseViewSql, quoteIdent, sqlString, viewsIn } from '../sql/index.ts';
 import type { Db } from './duckdb.ts';
-import type { Manifest } from './manifest.ts';
-import { checkManifest, emptyViewSql, fileUrl } from './manifest.ts';
+import type { Manifest, ManifestPart, Scope } from './manifest.ts';
+import { checkManifest, fileUrl, manifestBytes, partsFor } from './manifest.ts';
 import type { SqlSource } from './sql-order.ts';
+
+/** Above this many bytes of Parquet, a snapshot is read in place rather than downloaded. */
+export const EAGER_BYTES = 48 * 2 ** 20;
 
 export interface SnapshotInfo {
   manifestUrl: string;
   manifest: Manifest;
-  /** Tables with a Parquet file in this snapshot (findings only once it has one). */
+  /** Tables with files in this snapshot. */
   tables: string[];
   /** Views created by the SQL files. */
   views: string[];
   /** SQL files that failed (the rest of the app still works). */
   viewErrors: { file: string; message: string }[];
+  /** 'memory': downloaded whole; 'ranges': read in place, partitions pruned by the filters. */
+  mode: 'memory' | 'ranges';
+  /** The scope the base views currently cover (always everything in 'memory' mode). */
+  scope: Scope;
   ms: { manifest: number; files: number; views: number };
 }
+
+export const ALL: Scope = Object.freeze({ yearFrom: null, yearTo: null, province: null });
 
 async function sha256Hex(buf: ArrayBuffer): Promise<string> {
   const d = await crypto.subtle.digest('SHA-256', buf);
@@ -40,30 +54,59 @@ export async function fetchManifest(manifestUrl: string, preloaded = false): Pro
   return checkManifest(await (await fetchOk(manifestUrl, preloaded ? {} : { cache: 'no-cache' })).json());
 }
 
-export async function openSnapshot(dbP: Promise<Db>, manifestUrl: string, sqlFiles: SqlSource[], manifestP: Promise<Manifest> = fetchManifest(manifestUrl)): Promise<SnapshotInfo> {
+/** The base views of the tables over the given files. */
+function baseViews(manifest: Manifest, files: (name: string) => ManifestPart[]): string[] {
+  return TABLES.map((t) => baseViewSql(t.name, t.name in manifest.tables ? files(t.name).map((p) => p.file) : []));
+}
+
+export async function openSnapshot(
+  dbP: Promise<Db>,
+  manifestUrl: string,
+  sqlFiles: SqlSource[],
+  manifestP: Promise<Manifest> = fetchManifest(manifestUrl),
+  scope: Scope = ALL,
+  /** Read in place even when small (how the tests exercise a province-scale snapshot's path). */
+  inPlace = false,
+): Promise<SnapshotInfo> {
   const t0 = performance.now();
   // The manifest and the Parquet files download while the wasm module compiles.
   const manifest = await manifestP;
   const t1 = performance.now();
   const entries = Object.entries(manifest.tables);
-  const buffers = entries.map(async ([name, t]) => {
-    const buf = await (await fetchOk(fileUrl(manifestUrl, t.file, t.sha256))).arrayBuffer();
-    if (t.sha256 && crypto.subtle) {
-      const got = await sha256Hex(buf);
-      if (got !== t.sha256) throw new Error(`${t.file}: checksum does not match the manifest`);
-    }
-    return [name, t.file, new Uint8Array(buf)] as const;
-  });
-  const { db, conn } = await dbP;
-  const files = await Promise.all(buffers);
-  // Few round trips to the worker: registrations pipelined, the views in one statement list.
-  await Promise.all(files.map(([, file, bytes]) => db.registerFileBuffer(file, bytes)));
-  const baseSql = [
-    ...files.map(([name, file]) => baseViewSql(name, file)),
-    // A base table the snapshot lacks still exists, empty, so that every view can be created.
-    ...TABLES.filter((t) => !(t.name in manifest.tables)).map(emptyViewSql),
-  ];
-  await conn.query(baseSql.join(';\n'));
+  const mode: SnapshotInfo['mode'] = inPlace || manifestBytes(manifest) > EAGER_BYTES ? 'ranges' : 'memory';
+  const parts = entries.flatMap(([, t]) => t.parts);
+  let registered: Promise<unknown>;
+  if (mode === 'memory') {
+    const buffers = parts.map(async (p) => {
+      const buf = await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer();
+      if (p.sha256 && crypto.subtle) {
+        const got = await sha256Hex(buf);
+        if (got !== p.sha256) throw new Error(`${p.file}: checksum does not match the manifest`);
+      }
+      return [p.file, new Uint8Array(buf)] as const;
+    });
+    const { db } = await dbP;
+    const files = await Promise.all(buffers);
+    // Few round trips to the worker: registrations pipelined.
+    registered = Promise.all(files.map(([file, bytes]) => db.registerFileBuffer(file, bytes)));
+  } else {
+    // The aggregates are small and read by every overview: downloaded whole. The rest by range.
+    const aggs = Object.values(manifest.aggregates ?? {});
+    const aggBuffers = aggs.map(async (p) => [p.file, new Uint8Array(await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer())] as const);
+    const { db } = await dbP;
+    const { DuckDBDataProtocol } = await import('@duckdb/duckdb-wasm');
+    registered = Promise.all([
+      ...parts.map((p) => db.registerFileURL(p.file, fileUrl(manifestUrl, p.file, p.sha256), DuckDBDataProtocol.HTTP, false)),
+      ...aggBuffers.map(async (b) => {
+        const [file, bytes] = await b;
+        await db.registerFileBuffer(file, bytes);
+      }),
+    ]);
+  }
+  const { conn } = await dbP;
+  await registered;
+  const active = mode === 'memory' ? ALL : scope;
+  await conn.query(baseViews(manifest, (name) => partsFor(manifest.tables[name]!, active)).join(';\n'));
   const t2 = performance.now();
   const views: string[] = [];
   const viewErrors: SnapshotInfo['viewErrors'] = [];
@@ -81,6 +124,13 @@ export async function openSnapshot(dbP: Promise<Db>, manifestUrl: string, sqlFil
       }
     }
   }
+  // Read in place: the aggregates come precomputed over every partition, not from the pruned views.
+  if (mode === 'ranges' && manifest.aggregates)
+    await conn.query(
+      Object.entries(manifest.aggregates)
+        .map(([name, p]) => `CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * FROM read_parquet(${sqlString(p.file)})`)
+        .join(';\n'),
+    );
   const t3 = performance.now();
   return {
     manifestUrl,
@@ -88,8 +138,26 @@ export async function openSnapshot(dbP: Promise<Db>, manifestUrl: string, sqlFil
     tables: entries.map(([n]) => n),
     views,
     viewErrors,
+    mode,
+    scope: active,
     ms: { manifest: t1 - t0, files: t2 - t1, views: t3 - t2 },
   };
+}
+
+const sameScope = (a: Scope, b: Scope) => a.yearFrom === b.yearFrom && a.yearTo === b.yearTo && a.province === b.province;
+
+/**
+ * Points the base views of a snapshot read in place at the partitions of `scope`. The
+ * analytic views read the base views by name, so they follow. Returns whether anything changed.
+ */
+export async function applyScope(dbP: Promise<Db>, info: SnapshotInfo, scope: Scope): Promise<boolean> {
+  if (info.mode === 'memory' || sameScope(info.scope, scope)) return false;
+  const { conn } = await dbP;
+  const m = info.manifest;
+  const partitioned = TABLES.filter((t) => m.tables[t.name]?.partition_by.length);
+  await conn.query(partitioned.map((t) => baseViewSql(t.name, partsFor(m.tables[t.name]!, scope).map((p) => p.file))).join(';\n'));
+  info.scope = { ...scope };
+  return true;
 }
 
 /**

@@ -17,8 +17,10 @@ export interface TableInfo {
   label: string;
   rows: number;
   filteredRows: number;
+  /** The table's one file, or its folder of partition files. */
   file: string;
-  url: string;
+  /** A link to the one file; null for a partitioned table (download it filtered instead). */
+  url: string | null;
   columns: string[];
 }
 
@@ -48,8 +50,8 @@ export async function loadTables(f: Filters, lang: Lang): Promise<TableInfo[]> {
       label: def ? (lang === 'en' ? def.en : def.zh) : name,
       rows: t.rows,
       filteredRows: n ?? 0,
-      file: t.file,
-      url: fileUrl(info.manifestUrl, t.file, t.sha256),
+      file: t.parts.length === 1 && !t.partition_by.length ? t.parts[0]!.file : `${name}/ (${t.parts.length} × ${t.partition_by.join(' / ')})`,
+      url: t.parts.length === 1 && !t.partition_by.length ? fileUrl(info.manifestUrl, t.parts[0]!.file, t.sha256) : null,
       columns: cols,
     });
   }

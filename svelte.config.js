@@ -1,5 +1,6 @@
 // SvelteKit: a static site (adapter-static). Every page is prerendered as an empty shell and
-// renders in the browser, where DuckDB-wasm answers the queries — there is no server.
+// renders in the browser, where DuckDB-wasm answers the queries — there is no server. (The
+// overview is prerendered with the build-time answers to its unfiltered queries: src/routes/+page.ts.)
 import adapter from '@sveltejs/adapter-static';
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -11,6 +12,9 @@ const config = {
     paths: { relative: true },
     // The snapshot is copied into static/snapshot by scripts/sync-snapshot.ts before a build.
     files: { assets: 'static' },
+    // The pages' CSS goes into the HTML (a few kB): the prerendered overview paints, and the
+    // app's start-up script runs, without first waiting for stylesheet requests.
+    inlineStyleThreshold: 32 * 1024,
   },
 };
 

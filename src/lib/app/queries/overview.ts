@@ -2,7 +2,11 @@
 // No `await ready()` here: queryRows waits for the database, or answers the unfiltered page
 // from the build-time seed before it is up.
 import { queryRows } from '../../db/query.ts';
+import type { SeedFile } from '../../db/seed.ts';
+import { seedKey } from '../../db/seed.ts';
 import type { Filters } from '../filters.ts';
+import { EMPTY_FILTERS } from '../filters.ts';
+import type { Query } from './overview-sql.ts';
 import { coverageQuery, headlineCountsQuery, headlineSumsQuery, totalsByYearQuery } from './overview-sql.ts';
 
 export interface CoverageCell {
@@ -53,4 +57,26 @@ export interface TotalByYear {
 export async function loadTotalsByYear(f: Filters): Promise<TotalByYear[]> {
   const q = totalsByYearQuery(f);
   return queryRows<TotalByYear>(q.sql, q.params);
+}
+
+/** The unfiltered overview as its loaders answer it from the build-time seed. */
+export interface OverviewSeed {
+  /** The snapshot version the seed was computed from. */
+  version: string;
+  totals: TotalByYear[];
+  coverage: CoverageCell[];
+  headline: Headline;
+}
+
+/** The unfiltered overview from a seed file (to prerender the page with), or null. Pure. */
+export function overviewFromSeed(seed: SeedFile | null): OverviewSeed | null {
+  if (!seed || typeof seed.version !== 'string' || !Array.isArray(seed.entries)) return null;
+  const byKey = new Map(seed.entries.map((e) => [seedKey(e.sql, e.params), e.rows]));
+  const rows = <T>(q: Query) => byKey.get(seedKey(q.sql, q.params)) as T[] | undefined;
+  const totals = rows<TotalByYear>(totalsByYearQuery(EMPTY_FILTERS));
+  const coverage = rows<CoverageCell>(coverageQuery(EMPTY_FILTERS));
+  const counts = rows<Pick<Headline, 'documents' | 'units' | 'years'>>(headlineCountsQuery(EMPTY_FILTERS))?.[0];
+  const sums = rows<Omit<Headline, 'documents' | 'units' | 'years'>>(headlineSumsQuery(EMPTY_FILTERS))?.[0];
+  if (!totals || !coverage || !counts || !sums) return null;
+  return { version: seed.version, totals, coverage, headline: { ...counts, ...sums } };
 }

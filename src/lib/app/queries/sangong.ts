@@ -57,21 +57,26 @@ export async function loadSangong(f: Filters): Promise<{ rows: SangongRow[]; yea
   // Kind: final accounts give actuals and the budgets they quote; budget documents give plans.
   const kind = f.kind === 'final' ? ['(s.actual IS NOT NULL OR s.budget_initial IS NOT NULL OR s.budget_full_year IS NOT NULL)'] : f.kind === 'budget' ? ['s.budget_planned IS NOT NULL'] : [];
   const w = andWhere(base, kind);
-  const rows = await queryRows<SangongRow>(
-    `SELECT s.unit_id, s.unit_name, s.fiscal_year, s.component, s.actual, s.derived, s.budget, s.budget_basis, s.exec_pct,
+  const wv = buildWhere(f, { unit: 'unit_id', year: 'fiscal_year' });
+  // Both sent at once: the second waits in the worker, not for a round trip of the first.
+  const [rows, vehicles] = await Promise.all([
+    queryRows<SangongRow>(
+      `SELECT s.unit_id, s.unit_name, s.fiscal_year, s.component, s.actual, s.derived, s.budget, s.budget_basis, s.exec_pct,
             s.prior_actual, s.prior_derived, s.yoy_change, s.yoy_pct, s.stated_change, s.stated_pct, s.staff, s.actual_per_staff,
             s.source_line, s.source_text, d.file
      FROM v_sangong_by_year s LEFT JOIN documents d ON d.doc_id = s.doc_id
      ${w.sql}
      ORDER BY s.unit_name, s.fiscal_year, s.component_order`,
-    w.params,
-  );
-  const wv = buildWhere(f, { unit: 'unit_id', year: 'fiscal_year' });
-  const vehicles = f.kind === 'budget' ? [] : await queryRows<VehicleCostRow>(
-    `SELECT unit_id, unit_name, fiscal_year, vehicle_operation, vehicles_held, cost_per_vehicle, staff
+      w.params,
+    ),
+    f.kind === 'budget'
+      ? ([] as VehicleCostRow[])
+      : queryRows<VehicleCostRow>(
+          `SELECT unit_id, unit_name, fiscal_year, vehicle_operation, vehicles_held, cost_per_vehicle, staff
      FROM v_sangong_vehicle_cost ${wv.sql} ORDER BY unit_name, fiscal_year`,
-    wv.params,
-  );
+          wv.params,
+        ),
+  ]);
   const byKey = new Map<string, SangongYear>();
   for (const r of rows) {
     const key = `${r.unit_id}:${r.fiscal_year}`;

@@ -93,11 +93,13 @@ export async function openSnapshot(
     // The aggregates are small and read by every overview: downloaded whole. The rest by range.
     const aggs = Object.values(manifest.aggregates ?? {});
     const aggBuffers = aggs.map(async (p) => [p.file, new Uint8Array(await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer())] as const);
-    const { db } = await dbP;
-    const { DuckDBDataProtocol } = await import('@duckdb/duckdb-wasm');
+    // Only the files of the first scope are registered now; applyScope adds the others as the
+    // filters reach them (a province's ten years are thousands of files).
+    const first = entries.flatMap(([, t]) => partsFor(t, scope));
     registered = Promise.all([
-      ...parts.map((p) => db.registerFileURL(p.file, fileUrl(manifestUrl, p.file, p.sha256), DuckDBDataProtocol.HTTP, false)),
+      registerUrls(dbP, manifestUrl, first),
       ...aggBuffers.map(async (b) => {
+        const { db } = await dbP;
         const [file, bytes] = await b;
         await db.registerFileBuffer(file, bytes);
       }),
@@ -144,6 +146,20 @@ export async function openSnapshot(
   };
 }
 
+const byUrl = new WeakMap<object, Set<string>>();
+
+/** Registers files of a snapshot read in place by URL (DuckDB reads them by range), each once. */
+async function registerUrls(dbP: Promise<Db>, manifestUrl: string, parts: ManifestPart[]): Promise<void> {
+  const { db } = await dbP;
+  const done = byUrl.get(db) ?? new Set<string>();
+  byUrl.set(db, done);
+  const todo = parts.filter((p) => !done.has(p.file));
+  if (!todo.length) return;
+  const { DuckDBDataProtocol } = await import('@duckdb/duckdb-wasm');
+  await Promise.all(todo.map((p) => db.registerFileURL(p.file, fileUrl(manifestUrl, p.file, p.sha256), DuckDBDataProtocol.HTTP, false)));
+  for (const p of todo) done.add(p.file);
+}
+
 const sameScope = (a: Scope, b: Scope) => a.yearFrom === b.yearFrom && a.yearTo === b.yearTo && a.province === b.province;
 
 /**
@@ -155,6 +171,7 @@ export async function applyScope(dbP: Promise<Db>, info: SnapshotInfo, scope: Sc
   const { conn } = await dbP;
   const m = info.manifest;
   const partitioned = TABLES.filter((t) => m.tables[t.name]?.partition_by.length);
+  await registerUrls(dbP, info.manifestUrl, partitioned.flatMap((t) => partsFor(m.tables[t.name]!, scope)));
   await conn.query(partitioned.map((t) => baseViewSql(t.name, partsFor(m.tables[t.name]!, scope).map((p) => p.file))).join(';\n'));
   info.scope = { ...scope };
   return true;

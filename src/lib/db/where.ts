@@ -90,3 +90,36 @@ export function andWhere(base: Where, extra: string[], extraParams: Param[] = []
   if (!conds.length) return { sql: '', params: [] };
   return { sql: `WHERE ${conds.join(' AND ')}`, params: [...base.params, ...extraParams] };
 }
+
+/**
+ * Whether the filters can be answered from the region-level aggregates (aggregates.sql):
+ * province, prefecture, level, years and kind only — no county, sector or chosen units.
+ */
+export function aggregatable(filters: Filters): boolean {
+  return !filters.units.length && filters.county == null && filters.peer == null;
+}
+
+/** The WHERE clause of the filters over an aggregate table's own region columns. */
+export function aggWhere(filters: Filters, opts: { prefix?: 'WHERE' | 'AND'; ignoreKind?: boolean } = {}): Where {
+  const conds: string[] = [];
+  const params: Param[] = [];
+  const eq = (col: string, v: string | number | null) => {
+    if (v != null) {
+      conds.push(`${col} = ?`);
+      params.push(v);
+    }
+  };
+  eq('province', filters.province);
+  eq('prefecture', filters.prefecture);
+  eq('level', filters.level);
+  if (filters.yearFrom != null) {
+    conds.push('fiscal_year >= ?');
+    params.push(filters.yearFrom);
+  }
+  if (filters.yearTo != null) {
+    conds.push('fiscal_year <= ?');
+    params.push(filters.yearTo);
+  }
+  if (!opts.ignoreKind) eq('kind', filters.kind);
+  return { sql: conds.length ? `${opts.prefix ?? 'WHERE'} ${conds.join(' AND ')}` : '', params };
+}

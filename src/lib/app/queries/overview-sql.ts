@@ -2,7 +2,7 @@
 // filters: the browser runs them, and the build runs the unfiltered ones ahead of time (the
 // seed, see scripts/lib/app/seed.ts) so the first page can draw before DuckDB-wasm is up.
 import type { Where } from '../../db/where.ts';
-import { buildWhere } from '../../db/where.ts';
+import { aggWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
 
 export interface Query {
@@ -70,6 +70,52 @@ export const YEARS_QUERY: Query = {
   sql: 'SELECT DISTINCT fiscal_year AS y FROM agg_coverage WHERE fiscal_year IS NOT NULL ORDER BY y',
   params: [],
 };
+
+// The same questions answered from the region-level aggregates, for a snapshot read in place
+// (a province, ten years): a few thousand rows instead of every document.
+
+export function totalsByYearAggQuery(f: Filters): Query {
+  const w = aggWhere(f, { prefix: 'AND' });
+  return {
+    sql: `SELECT fiscal_year, kind, sum(total) AS expense_total, sum(documents) AS documents
+     FROM agg_figures WHERE key = 'expense.total' ${w.sql}
+     GROUP BY fiscal_year, kind ORDER BY fiscal_year, kind`,
+    params: w.params,
+  };
+}
+
+/** Coverage by region (prefecture, else province) instead of by unit: documents per year and kind. */
+export function coverageAggQuery(f: Filters): Query {
+  const w = aggWhere(f);
+  return {
+    sql: `SELECT 'region:' || coalesce(province, '?') || '/' || coalesce(prefecture, '') AS unit_id,
+            concat_ws(' ', coalesce(province, '?'), prefecture) AS unit_name, fiscal_year, kind, 'doc' AS src,
+            'ok' AS status, CAST(sum(documents) AS VARCHAR) AS file
+     FROM agg_coverage ${w.sql}
+     GROUP BY ALL ORDER BY unit_name, fiscal_year, kind`,
+    params: w.params,
+  };
+}
+
+export function headlineAggQuery(f: Filters): Query {
+  const w = aggWhere(f);
+  const wf = aggWhere(f, { prefix: 'AND' });
+  const wu = aggWhere({ ...f, yearFrom: null, yearTo: null, kind: null });
+  return {
+    sql: `SELECT
+       (SELECT coalesce(sum(documents), 0) FROM agg_coverage ${w.sql}) AS documents,
+       (SELECT count(*) FROM units ${wu.sql}) AS units,
+       (SELECT count(DISTINCT fiscal_year) FROM agg_coverage ${w.sql}) AS years,
+       sum(total) FILTER (WHERE key = 'expense.total' AND kind = 'final') AS expense_final,
+       sum(total) FILTER (WHERE key = 'expense.total' AND kind = 'budget') AS expense_budget,
+       sum(total) FILTER (WHERE key = 'sangong.total' AND kind = 'final') AS sangong_final,
+       sum(total) FILTER (WHERE key = 'sangong.total' AND kind = 'budget') AS sangong_budget,
+       sum(total) FILTER (WHERE key = 'procurement.total' AND kind = 'final') AS procurement_final,
+       sum(total) FILTER (WHERE key = 'procurement.total' AND kind = 'budget') AS procurement_budget
+     FROM agg_figures WHERE key IN ('expense.total', 'sangong.total', 'procurement.total') ${wf.sql}`,
+    params: [...w.params, ...wu.params, ...w.params, ...wf.params],
+  };
+}
 
 /** What the seed holds: the unfiltered overview and the filter bar's options. */
 export function seedQueries(f: Filters): Query[] {

@@ -4,10 +4,22 @@
 import { queryRows } from '../../db/query.ts';
 import type { SeedFile } from '../../db/seed.ts';
 import { seedKey } from '../../db/seed.ts';
+import { aggregatable } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
 import { EMPTY_FILTERS } from '../filters.ts';
+import { ready, snapshot } from '../snapshot.svelte.ts';
 import type { Query } from './overview-sql.ts';
-import { coverageQuery, headlineCountsQuery, headlineSumsQuery, totalsByYearQuery } from './overview-sql.ts';
+import { coverageAggQuery, coverageQuery, headlineAggQuery, headlineCountsQuery, headlineSumsQuery, totalsByYearAggQuery, totalsByYearQuery } from './overview-sql.ts';
+
+/**
+ * A snapshot read in place answers the overview from its aggregates when the filters allow.
+ * Only another snapshot (?snapshot=) can be one; the embedded one answers from its seed at once.
+ */
+async function fromAggregates(f: Filters): Promise<boolean> {
+  if (!aggregatable(f)) return false;
+  if (snapshot.mode) return snapshot.mode === 'ranges';
+  return snapshot.external ? (await ready().catch(() => null))?.mode === 'ranges' : false;
+}
 
 export interface CoverageCell {
   unit_id: string;
@@ -21,7 +33,7 @@ export interface CoverageCell {
 }
 
 export async function loadCoverage(f: Filters): Promise<CoverageCell[]> {
-  const q = coverageQuery(f);
+  const q = (await fromAggregates(f)) ? coverageAggQuery(f) : coverageQuery(f);
   return queryRows<CoverageCell>(q.sql, q.params);
 }
 
@@ -38,6 +50,10 @@ export interface Headline {
 }
 
 export async function loadHeadline(f: Filters): Promise<Headline> {
+  if (await fromAggregates(f)) {
+    const q = headlineAggQuery(f);
+    return (await queryRows<Headline>(q.sql, q.params))[0]!;
+  }
   const c = headlineCountsQuery(f);
   const m = headlineSumsQuery(f);
   const [[counts], [sums]] = await Promise.all([
@@ -55,7 +71,7 @@ export interface TotalByYear {
 }
 
 export async function loadTotalsByYear(f: Filters): Promise<TotalByYear[]> {
-  const q = totalsByYearQuery(f);
+  const q = (await fromAggregates(f)) ? totalsByYearAggQuery(f) : totalsByYearQuery(f);
   return queryRows<TotalByYear>(q.sql, q.params);
 }
 

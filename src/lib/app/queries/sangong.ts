@@ -1,7 +1,7 @@
 // 三公经费: per unit and year, each component's actual (derived ones marked), the budget it is
 // compared with, the year-on-year change, per staff, and running cost per vehicle.
 import { queryRows } from '../../db/query.ts';
-import { andWhere, buildWhere } from '../../db/where.ts';
+import { aggWhere, aggregatable, andWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
 import { ready } from '../snapshot.svelte.ts';
 
@@ -51,8 +51,73 @@ export interface SangongYear {
   total: SangongRow | undefined;
 }
 
-export async function loadSangong(f: Filters): Promise<{ rows: SangongRow[]; years: SangongYear[]; vehicles: VehicleCostRow[] }> {
-  await ready();
+type Loaded = { rows: SangongRow[]; years: SangongYear[]; vehicles: VehicleCostRow[] };
+
+/** The id of the one row that stands for every unit of the filters (a snapshot read in place). */
+export const SCOPE_ID = 'region:scope';
+
+/**
+ * A snapshot read in place (a province, ten years), no unit chosen: the filters' units summed
+ * per year from the region-level aggregates — final accounts' actuals against budget
+ * documents' plans, per staff member and per vehicle — as one row that stands for them all.
+ */
+async function loadSangongScope(f: Filters): Promise<Loaded> {
+  const w = aggWhere(f, { prefix: 'AND', ignoreKind: true });
+  const sums = await queryRows<{ fiscal_year: number; kind: string; key: string; total: number; documents: number }>(
+    `SELECT fiscal_year, kind, key, sum(total) AS total, sum(documents) AS documents FROM agg_figures
+     WHERE (key LIKE 'sangong.%' OR key IN ('staff.actual', 'staff.active')) ${w.sql}
+     GROUP BY ALL ORDER BY fiscal_year, kind, key`,
+    w.params,
+  );
+  const at = (y: number, kind: string, key: string) => sums.find((r) => r.fiscal_year === y && r.kind === kind && r.key === key);
+  const yearsIn = [...new Set(sums.map((r) => r.fiscal_year))].sort((a, b) => a - b);
+  const rows: SangongRow[] = [];
+  const vehicles: VehicleCostRow[] = [];
+  for (const y of yearsIn) {
+    const finals = at(y, 'final', 'sangong.total')?.documents ?? 0;
+    const name = `所选范围合计（${finals} 份决算）/ All units in scope`;
+    const staff = at(y, 'final', 'staff.actual')?.total ?? at(y, 'final', 'staff.active')?.total ?? null;
+    COMPONENTS.forEach((c) => {
+      const actual = at(y, 'final', `sangong.${c}`)?.total ?? null;
+      const budget = f.kind === 'final' ? null : (at(y, 'budget', `sangong.${c}`)?.total ?? null);
+      if (actual == null && budget == null) return;
+      const prior = at(y - 1, 'final', `sangong.${c}`)?.total ?? null;
+      rows.push({
+        unit_id: SCOPE_ID, unit_name: name, fiscal_year: y, component: c,
+        actual: f.kind === 'budget' ? null : actual, derived: false,
+        budget, budget_basis: budget == null ? null : 'budget',
+        exec_pct: actual != null && budget ? (actual / budget) * 100 : null,
+        prior_actual: prior, prior_derived: prior == null ? null : false,
+        yoy_change: actual != null && prior != null ? actual - prior : null,
+        yoy_pct: actual != null && prior ? ((actual - prior) / prior) * 100 : null,
+        stated_change: null, stated_pct: null,
+        staff, actual_per_staff: actual != null && staff ? actual / staff : null,
+        source_line: null, source_text: null, file: null,
+      });
+    });
+    const op = at(y, 'final', 'sangong.vehicle_operation')?.total ?? null;
+    const held = at(y, 'final', 'sangong.vehicles_held')?.total ?? null;
+    if (f.kind !== 'budget' && (op != null || held != null))
+      vehicles.push({ unit_id: SCOPE_ID, unit_name: name, fiscal_year: y, vehicle_operation: op, vehicles_held: held, cost_per_vehicle: op != null && held ? op / held : null, staff });
+  }
+  return { rows, years: group(rows), vehicles };
+}
+
+function group(rows: SangongRow[]): SangongYear[] {
+  const byKey = new Map<string, SangongYear>();
+  for (const r of rows) {
+    const key = `${r.unit_id}:${r.fiscal_year}`;
+    let y = byKey.get(key);
+    if (!y) byKey.set(key, (y = { key, unit_id: r.unit_id, unit_name: r.unit_name, fiscal_year: r.fiscal_year, parts: {}, total: undefined }));
+    y.parts[r.component] = r;
+    if (r.component === 'total') y.total = r;
+  }
+  return [...byKey.values()];
+}
+
+export async function loadSangong(f: Filters): Promise<Loaded> {
+  const info = await ready();
+  if (info.mode === 'ranges' && aggregatable(f)) return loadSangongScope(f);
   const base = buildWhere(f, { unit: 's.unit_id', year: 's.fiscal_year' });
   // Kind: final accounts give actuals and the budgets they quote; budget documents give plans.
   const kind = f.kind === 'final' ? ['(s.actual IS NOT NULL OR s.budget_initial IS NOT NULL OR s.budget_full_year IS NOT NULL)'] : f.kind === 'budget' ? ['s.budget_planned IS NOT NULL'] : [];
@@ -77,13 +142,5 @@ export async function loadSangong(f: Filters): Promise<{ rows: SangongRow[]; yea
           wv.params,
         ),
   ]);
-  const byKey = new Map<string, SangongYear>();
-  for (const r of rows) {
-    const key = `${r.unit_id}:${r.fiscal_year}`;
-    let y = byKey.get(key);
-    if (!y) byKey.set(key, (y = { key, unit_id: r.unit_id, unit_name: r.unit_name, fiscal_year: r.fiscal_year, parts: {}, total: undefined }));
-    y.parts[r.component] = r;
-    if (r.component === 'total') y.total = r;
-  }
-  return { rows, years: [...byKey.values()], vehicles };
+  return { rows, years: group(rows), vehicles };
 }

@@ -60,12 +60,19 @@ describe('another snapshot', () => {
     await waitForCharts(w.page);
     expect(requested.some((u) => u.includes('fiscal_year=2022'))).toBe(true);
     expect(requested.some((u) => u.includes('fiscal_year=2019'))).toBe(false); // another year's files are never read
-    // 水磨沟区网信办's 2019 三公 once 2019 is chosen in the filter bar, from the 2019 partition.
+    // No unit chosen: one row stands for every unit in scope, from the aggregates — 2019's
+    // final accounts sum to 245.79 万元 (水磨沟区网信办 1.29 + 自治区政府办公厅 244.50).
     await w.page.selectOption('select[name="from"]', '2019');
     await w.page.selectOption('select[name="to"]', '2019');
     await w.page.waitForURL(/to=2019/);
     await waitForCharts(w.page);
-    await w.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sangong-table"] tbody tr')].some((tr) => tr.getAttribute('data-year') === '2019' && tr.textContent?.includes('1.29')));
+    await w.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sangong-table"] tbody tr')].some((tr) => tr.getAttribute('data-unit') === 'region:scope' && tr.getAttribute('data-year') === '2019' && tr.textContent?.includes('245.79')));
+    // One unit chosen: its own rows, from the 2019 partition.
+    const one = new URL(w.page.url());
+    one.searchParams.set('units', 'u_ccaf1aa47f56277a');
+    await w.page.goto(one.href);
+    await waitForCharts(w.page);
+    await w.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sangong-table"] tbody tr')].some((tr) => tr.getAttribute('data-unit') === 'u_ccaf1aa47f56277a' && tr.getAttribute('data-year') === '2019' && tr.textContent?.includes('1.29')));
     expect(requested.some((u) => u.includes('fiscal_year=2019'))).toBe(true);
     await shot(w.page, 'sangong-read-in-place');
     expect(w.errors).toEqual([]);

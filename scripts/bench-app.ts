@@ -11,7 +11,7 @@
 // a province-scale snapshot is opened: no build-time seed, files read in place; the year filter
 // then moves between the snapshot's last two years, and the targets are those of that scale.
 // Prints a table and writes test/artifacts/bench-app.json (bench-app-scale.json with --snapshot).
-//   npm run bench:app [-- --cold N] [--updates N] [--snapshot DIR]
+//   npm run bench:app [-- --cold N] [--updates N] [--page-updates N] [--pages /,/sangong] [--snapshot DIR]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,6 +41,8 @@ const PAGES: { path: string; chart: string }[] = [
   { path: '/findings', chart: 'findings' },
 ];
 const PAGE_UPDATES = arg('--page-updates', 12);
+/** --pages /,/sangong: measure only these pages. */
+const ONLY = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1]!.split(',') : null;
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,12 +56,14 @@ const FIRST_CHART_PROBE = `
   (() => {
     const done = () => requestAnimationFrame(() => { window.__firstChart = performance.now(); });
     const check = () => {
-      const el = document.querySelector('[data-chart][data-state="ready"]');
+      // A prerendered page shown for another URL (another snapshot, filters) stays hidden until
+      // the app has drawn its own data: its charts do not count.
+      const el = document.documentElement.classList.contains('prerendered-stale') ? null : document.querySelector('[data-chart][data-state="ready"]');
       if (el) { window.__firstChartId = el.getAttribute('data-chart'); obs.disconnect(); done(); return true; }
       return false;
     };
     const obs = new MutationObserver(check);
-    document.addEventListener('DOMContentLoaded', () => { if (!check()) obs.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'], childList: true }); });
+    document.addEventListener('DOMContentLoaded', () => { if (!check()) obs.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-state', 'class'], childList: true }); });
   })();`;
 
 // Diagnostic only (no target): when the app has started in the page, i.e. the layout's snapshot
@@ -172,7 +176,7 @@ async function main() {
       const main = await measure('/sangong', 'sangong-by-year', UPDATES, WARMUP);
       updates.push(...main.ms);
       updateQueries.push(...main.qs);
-      for (const p of PAGES) {
+      for (const p of PAGES.filter((x) => !ONLY || ONLY.includes(x.path))) {
         try {
           const r = await measure(p.path, p.chart, PAGE_UPDATES, 2);
           perPage.push({ path: p.path, p50: r1(quantile(r.ms, 0.5)), p95: r1(quantile(r.ms, 0.95)), heap_mib: r1(r.heap), n: r.ms.length });

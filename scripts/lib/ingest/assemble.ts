@@ -221,23 +221,30 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     // 6. The region-level aggregates, by the same SQL files the app runs, over the whole corpus.
     for (const t of TABLES) await conn.run(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT ${cols(t)} FROM ${quoteIdent(`s_${t.name}`)}`);
     for (const f of SQL_FILES) await conn.run(readSql(f));
-    const aggregates: Record<string, PartFile> = {};
-    for (const name of AGGREGATES) {
-      const rel = `aggregates/${name}.parquet`;
-      const path = join(opts.outDir, 'aggregates', `${name}.parquet`);
-      mkdirSync(dirname(path), { recursive: true });
-      // Ordered by every column, so the same data always gives the same bytes.
-      await conn.run(`COPY (SELECT * FROM ${quoteIdent(name)} ORDER BY ALL) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
-      const bytes = readFileSync(path);
-      const [{ n }] = await rowsOf<{ n: number }>(conn, `SELECT num_rows::INTEGER AS n FROM parquet_file_metadata(${sqlString(path)})`);
-      aggregates[name] = { file: rel, rows: n!, bytes: bytes.length, sha256: sha256(bytes) };
-    }
+    const aggregates = await writeAggregates(conn, opts.outDir);
     log(`aggregates: ${AGGREGATES.map((a) => `${a} ${aggregates[a]!.rows}`).join(', ')}`);
     return { tables: out, aggregates, facts, derived };
   } finally {
     conn.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Writes the views of aggregates.sql (already created on `conn`) as <dir>/aggregates/<name>.parquet,
+ * each ordered by every column so the same data always gives the same bytes.
+ */
+export async function writeAggregates(conn: DuckDBConnection, dir: string): Promise<Record<string, PartFile>> {
+  const aggregates: Record<string, PartFile> = {};
+  for (const name of AGGREGATES) {
+    const path = join(dir, 'aggregates', `${name}.parquet`);
+    mkdirSync(dirname(path), { recursive: true });
+    await conn.run(`COPY (SELECT * FROM ${quoteIdent(name)} ORDER BY ALL) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+    const bytes = readFileSync(path);
+    const [{ n }] = await rowsOf<{ n: number }>(conn, `SELECT num_rows::INTEGER AS n FROM parquet_file_metadata(${sqlString(path)})`);
+    aggregates[name] = { file: `aggregates/${name}.parquet`, rows: n!, bytes: bytes.length, sha256: sha256(bytes) };
+  }
+  return aggregates;
 }
 
 function listStaged(dir: string, name: (typeof STAGED_TABLES)[number]): string[] {

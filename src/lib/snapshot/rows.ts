@@ -112,42 +112,61 @@ export function printedPath(text: string | undefined): { lei: string; kuan: stri
 }
 
 /** The rows one record contributes to the per-document tables, in document order. */
+// Rows are written as literals, key by key: object spread in these loops was most of the time
+// the ingest spent outside the extractor (a province has tens of millions of rows).
 export function recordRows(record: ExtractionRecord, keys: { doc_id: string; unit_id: string | null }): RecordTables {
-  const base: Row = { doc_id: keys.doc_id, unit_id: keys.unit_id, fiscal_year: record.fiscal_year, kind: record.kind, province: placeOf(record.region).province };
-  const facts = record.facts.map((f): Row => ({ ...base, key: f.key, basis: f.basis, value: f.value, derived: false, ...source(f.source) }));
-  const function_lines = record.function_lines.map(
-    (l): Row => ({
-      ...base,
+  const { doc_id, unit_id } = keys;
+  const { fiscal_year, kind } = record;
+  const province = placeOf(record.region).province;
+  const facts = record.facts.map((f): Row => ({
+    doc_id, unit_id, fiscal_year, kind, province,
+    key: f.key,
+    basis: f.basis,
+    value: f.value,
+    derived: false,
+    source_line: f.source?.line ?? null,
+    source_end_line: f.source?.endLine ?? null,
+    source_text: f.source?.text ?? null,
+  }));
+  const function_lines = record.function_lines.map((l): Row => {
+    const c = classificationOf(l);
+    return {
+      doc_id, unit_id, fiscal_year, kind, province,
       code: l.code,
       catalogue_code: s(l.catalogue_code),
-      ...classificationOf(l),
+      lei_code: c.lei_code,
+      lei_name: c.lei_name,
+      kuan_code: c.kuan_code,
+      kuan_name: c.kuan_name,
       name: l.name,
       fund: l.fund ?? 'gpb',
       amount: n(l.amount),
       basic: n(l.basic),
       project: n(l.project),
-      ...source(l.source),
-    }),
-  );
-  const economic_lines = record.economic_lines.map(
-    (l): Row => ({
-      ...base,
-      code: l.code,
-      class_code: /^\d{3}/.test(l.code) ? l.code.slice(0, 3) : null,
-      level: l.code.length === 3 ? 'lei' : l.code.length === 5 ? 'kuan' : null,
-      name: l.name,
-      amount: n(l.amount),
-      personnel: n(l.personnel),
-      public: n(l.public),
-      ...source(l.source),
-    }),
-  );
+      source_line: l.source?.line ?? null,
+      source_end_line: l.source?.endLine ?? null,
+      source_text: l.source?.text ?? null,
+    };
+  });
+  const economic_lines = record.economic_lines.map((l): Row => ({
+    doc_id, unit_id, fiscal_year, kind, province,
+    code: l.code,
+    class_code: /^\d{3}/.test(l.code) ? l.code.slice(0, 3) : null,
+    level: l.code.length === 3 ? 'lei' : l.code.length === 5 ? 'kuan' : null,
+    name: l.name,
+    amount: n(l.amount),
+    personnel: n(l.personnel),
+    public: n(l.public),
+    source_line: l.source?.line ?? null,
+    source_end_line: l.source?.endLine ?? null,
+    source_text: l.source?.text ?? null,
+  }));
   const projects: Row[] = [];
   const indicators: Row[] = [];
   record.projects.forEach((p, i) => {
-    const project_id = `${keys.doc_id}:${i + 1}`;
+    const project_id = `${doc_id}:${i + 1}`;
     projects.push({
-      ...base,
+      doc_id, unit_id, fiscal_year, kind, province,
       project_id,
       ordinal: i + 1,
       name: p.name,
@@ -158,11 +177,15 @@ export function recordRows(record: ExtractionRecord, keys: { doc_id: string; uni
       exec_rate: n(p.exec_rate),
       score: n(p.score),
       indicator_count: p.indicator_count,
-      ...source(p.source),
+      source_line: p.source?.line ?? null,
+      source_end_line: p.source?.endLine ?? null,
+      source_text: p.source?.text ?? null,
     });
-    (p.indicators ?? []).forEach((x, j) =>
+    const list = p.indicators ?? [];
+    for (let j = 0; j < list.length; j++) {
+      const x = list[j]!;
       indicators.push({
-        ...base,
+        doc_id, unit_id, fiscal_year, kind, province,
         project_id,
         ordinal: j + 1,
         level1: s(x.level1),
@@ -173,26 +196,28 @@ export function recordRows(record: ExtractionRecord, keys: { doc_id: string; uni
         weight: n(x.weight),
         score: n(x.score),
         note: s(x.note),
-        ...source(x.source),
-      }),
-    );
+        source_line: x.source?.line ?? null,
+        source_end_line: x.source?.endLine ?? null,
+        source_text: x.source?.text ?? null,
+      });
+    }
   });
-  const summary_projects = record.summary_projects.map(
-    (p, i): Row => ({
-      ...base,
-      ordinal: i + 1,
-      name: p.name,
-      unit: s(p.unit),
-      budget_initial: n(p.budget_initial),
-      budget_full_year: n(p.budget_full_year),
-      executed: n(p.executed),
-      exec_rate: n(p.exec_rate),
-      completion_pct: n(p.completion_pct),
-      score: n(p.score),
-      ...source(p.source),
-    }),
-  );
-  const findings = checkRecord(record).map((f, i) => findingRow(f, { ...base, finding_id: `${keys.doc_id}:${i + 1}` }));
+  const summary_projects = record.summary_projects.map((p, i): Row => ({
+    doc_id, unit_id, fiscal_year, kind, province,
+    ordinal: i + 1,
+    name: p.name,
+    unit: s(p.unit),
+    budget_initial: n(p.budget_initial),
+    budget_full_year: n(p.budget_full_year),
+    executed: n(p.executed),
+    exec_rate: n(p.exec_rate),
+    completion_pct: n(p.completion_pct),
+    score: n(p.score),
+    source_line: p.source?.line ?? null,
+    source_end_line: p.source?.endLine ?? null,
+    source_text: p.source?.text ?? null,
+  }));
+  const findings = checkRecord(record).map((f, i) => findingRow(f, { finding_id: `${doc_id}:${i + 1}`, doc_id, unit_id, fiscal_year, kind, province }));
   return { facts, function_lines, economic_lines, projects, indicators, summary_projects, findings };
 }
 

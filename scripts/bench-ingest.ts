@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Manifest } from './lib/ingest/run.ts';
+import type { IngestTiming, Manifest } from './lib/ingest/run.ts';
+import { TIMING_FILE } from './lib/ingest/run.ts';
 import { REPO_ROOT } from './lib/ingest/paths.ts';
 
 const arg = (name: string, def: string) => {
@@ -36,22 +37,23 @@ try {
   const inputBytes = dirSize(join(root, 'corpus', 'docs'));
   run('ingest.ts', [join(root, 'corpus', 'docs'), '--out', join(root, 'snapshot'), '--no-cache', '--quiet']);
   const m = JSON.parse(readFileSync(join(root, 'snapshot', 'manifest.json'), 'utf8')) as Manifest;
+  const timing = JSON.parse(readFileSync(join(root, 'snapshot', TIMING_FILE), 'utf8')) as IngestTiming;
   const result = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, loadavg_1m: Math.round(loadavg()[0]! * 100) / 100 },
     documents: docs,
     input_mib: Math.round((inputBytes / 2 ** 20) * 10) / 10,
-    ...m.timing,
+    ...timing,
     snapshot_mib: Math.round((dirSize(join(root, 'snapshot')) / 2 ** 20) * 10) / 10,
     rows: Object.fromEntries(Object.entries(m.tables).map(([k, t]) => [k, t.rows])),
     target_docs_per_second: TARGET_DOCS_PER_S,
   };
   console.log(
     [
-      `ingest of ${docs} synthetic documents (${result.input_mib} MiB), ${m.timing.jobs} worker threads, no record cache`,
-      `  documents/s       ${String(m.timing.docs_per_second).padStart(8)}   target ≥ ${TARGET_DOCS_PER_S}`,
-      `  total             ${String(m.timing.seconds).padStart(8)} s  (extract ${m.timing.extract_seconds} s, assemble and write ${m.timing.assemble_seconds} s)`,
-      `  peak memory       ${String(m.timing.peak_rss_mib).padStart(8)} MiB (main process)`,
+      `ingest of ${docs} synthetic documents (${result.input_mib} MiB), ${timing.jobs} worker threads, no record cache`,
+      `  documents/s       ${String(timing.docs_per_second).padStart(8)}   target ≥ ${TARGET_DOCS_PER_S}`,
+      `  total             ${String(timing.seconds).padStart(8)} s  (extract ${timing.extract_seconds} s, assemble and write ${timing.assemble_seconds} s)`,
+      `  peak memory       ${String(timing.peak_rss_mib).padStart(8)} MiB (main process)`,
       `  snapshot          ${String(result.snapshot_mib).padStart(8)} MiB, ${m.tables.facts!.rows} facts in ${m.tables.facts!.parts.length} partitions`,
     ].join('\n'),
   );

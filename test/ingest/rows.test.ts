@@ -100,8 +100,13 @@ describe('planSnapshot', () => {
       { file: 'empty.txt', doc_id: 'e'.repeat(64), bytes: 0, encoding: null, record: null, error: { code: 'empty', message: '文件为空 / The file is empty.' } },
     ];
     const one = planSnapshot(inputs, { registryCsv: null, extractorVersion: 'v' });
-    const two = planSnapshot([...inputs].reverse(), { registryCsv: null, extractorVersion: 'v' });
-    expect(two).toEqual(one);
+    const reversed = [...inputs].reverse();
+    const two = planSnapshot(reversed, { registryCsv: null, extractorVersion: 'v' });
+    // The same plan but for where each kept row comes from: its input's position in each list.
+    const withoutInput = (p: typeof one) => ({ ...p, kept: p.kept.map(({ input: _input, ...k }) => k) });
+    expect(withoutInput(two)).toEqual(withoutInput(one));
+    expect(one.kept.map((k) => inputs[k.input]!.file)).toEqual(['a.txt', 'b.txt']);
+    expect(two.kept.map((k) => reversed[k.input]!.file)).toEqual(['a.txt', 'b.txt']);
     expect(one.documents.map((d) => [d.file, d.status])).toEqual([['a.txt', 'ok'], ['b.txt', 'ok'], ['empty.txt', 'rejected']]);
     // Rows are kept for the two records, in file order, under one unit and the province printed.
     expect(one.kept.map((k) => [k.file, k.rank, k.province])).toEqual([['a.txt', 0, '新疆维吾尔自治区'], ['b.txt', 1, '新疆维吾尔自治区']]);

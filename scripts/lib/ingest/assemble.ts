@@ -1,26 +1,27 @@
-// The snapshot's tables, assembled out of core: the staged rows (staging.ts) are loaded into a
-// DuckDB database on disk, given their unit and order by the plan (src/lib/snapshot/plan.ts),
-// completed with the findings and derived figures that need several documents (run unit by
-// unit and year by year, so only one slice is ever in memory), and written as Parquet (zstd)
-// in Hive partitions <table>/fiscal_year=<y>/province=<p>/part-0.parquet. Each file is written
-// from an ordered query, so the same inputs always give the same bytes.
+// The snapshot's tables, assembled out of core: the staged rows (staging.ts) are read where
+// they lie, given their document id, unit and order by the plan (src/lib/snapshot/plan.ts),
+// completed with the findings and derived figures that need several documents (the facts those
+// rules read are loaded once; the rules run unit by unit and year by year, so only one slice is
+// ever in memory), and written as Parquet (zstd) in Hive partitions
+// <table>/fiscal_year=<y>/province=<p>/part-0.parquet, each table sorted once. The order is
+// total, so the same inputs always give the same bytes.
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PEER_KEYS, TREND_KEYS, peerFindings, trendFindings, type DocRow, type FactRow, type UnitRowLite } from '../../../src/lib/findings/corpus.ts';
+import { PEER_KEYS, TREND_ABS, TREND_KEYS, TREND_PCT, peerFindings, trendFindings, type DocRow, type FactRow, type UnitRowLite } from '../../../src/lib/findings/corpus.ts';
 import { corpusFindingRows } from '../../../src/lib/snapshot/corpus.ts';
 import { deriveFacts } from '../../../src/lib/snapshot/derive.ts';
 import type { SnapshotPlan } from '../../../src/lib/snapshot/plan.ts';
 import type { Row } from '../../../src/lib/snapshot/rows.ts';
 import type { TableDef } from '../../../src/lib/snapshot/schema.ts';
 import { PARTITION_KEYS, TABLES, isPartitioned, table } from '../../../src/lib/snapshot/schema.ts';
-import { AGGREGATES, SQL_FILES, quoteIdent, sqlString } from '../../../src/lib/sql/index.ts';
+import { AGGREGATES, SQL_FILES, baseViewSql, quoteIdent, sqlString } from '../../../src/lib/sql/index.ts';
 import { readSql } from '../sql.ts';
 import { appendRows } from './parquet.ts';
-import { STAGED_TABLES } from './staging.ts';
+import { STAGED_TABLES, listStaged, readStagedSql, type StagedTable } from './staging.ts';
 
 export interface PartFile {
   /** Path relative to the snapshot folder, '/'-separated. */
@@ -45,6 +46,8 @@ export interface AssembleResult {
   aggregates: Record<string, PartFile>;
   facts: number;
   derived: number;
+  /** Seconds each step took: load, cross-document rules, write, aggregates. */
+  phases: Record<string, number>;
 }
 
 /** Hive's escaping of a partition value in a path (as Spark writes it); null is Hive's default partition. */
@@ -58,8 +61,22 @@ const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest(
 const cols = (t: TableDef) => t.columns.map((c) => quoteIdent(c.name)).join(', ');
 const inList = (xs: readonly string[]) => xs.map(sqlString).join(', ');
 
+/**
+ * A query's rows as plain objects, built from its columns: DuckDB's own row objects cost ~15 µs
+ * a row, too slow for the millions of facts the cross-document rules read.
+ */
 async function rowsOf<T>(conn: DuckDBConnection, sql: string, params: (string | number | null)[] = []): Promise<T[]> {
-  return (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as T[];
+  const r = await conn.runAndReadAll(sql, params);
+  const names = r.columnNames();
+  const columns = r.getColumnsJS();
+  const n = r.currentRowCount;
+  const out: Record<string, unknown>[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const o: Record<string, unknown> = {};
+    for (let k = 0; k < names.length; k++) o[names[k]!] = columns[k]![i];
+    out[i] = o;
+  }
+  return out as T[];
 }
 
 export interface AssembleOptions {
@@ -77,157 +94,263 @@ export interface AssembleOptions {
 export async function assembleTables(opts: AssembleOptions): Promise<AssembleResult> {
   const { plan } = opts;
   mkdirSync(opts.workDir, { recursive: true });
-  const instance = await DuckDBInstance.create(join(opts.workDir, 'assemble.duckdb'), {
-    threads: String(Math.max(1, availableParallelism())),
+  // In memory, spilling to the work folder beyond the limit: the big tables are never held,
+  // they stream from the staged files to Parquet; only the facts the cross-document rules read
+  // are loaded.
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(THREADS),
     temp_directory: join(opts.workDir, 'spill'),
     preserve_insertion_order: 'true',
-    // Bounded, so a province-scale assembly spills to disk instead of growing without limit.
-    memory_limit: '3GB',
+    memory_limit: '4GB',
   });
   const conn = await instance.connect();
+  const writers = [conn];
+  for (let i = 1; i < THREADS; i++) writers.push(await instance.connect());
   const t0 = performance.now();
   const say = opts.log ?? (() => {});
-  const log = (line: string) => say(`${line} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const phases: Record<string, number> = {};
+  let lap = t0;
+  /** Ends a step: its time goes to `phases`, its line to the log. */
+  const log = (line: string, phase?: string) => {
+    const now = performance.now();
+    if (phase) phases[phase] = Math.round(((phases[phase] ?? 0) + (now - lap) / 1000) * 10) / 10;
+    lap = now;
+    say(`${line} (${((now - t0) / 1000).toFixed(1)} s)`);
+  };
   try {
-    // 1. The plan: which staged rows are kept, under which unit, in which order.
-    await conn.run('CREATE TABLE kept (doc_id VARCHAR, file VARCHAR, unit_id VARCHAR, rank INTEGER)');
+    // 1. The plan: which staged rows are kept (by their input's index), under which unit, in which order.
+    await conn.run('CREATE TABLE kept (input INTEGER, doc_id VARCHAR, unit_id VARCHAR, rank INTEGER)');
     await appendRows(conn, 'kept', [
+      { name: 'input', type: 'INTEGER' },
       { name: 'doc_id', type: 'VARCHAR' },
-      { name: 'file', type: 'VARCHAR' },
       { name: 'unit_id', type: 'VARCHAR' },
       { name: 'rank', type: 'INTEGER' },
-    ], plan.kept.map((k) => ({ doc_id: k.doc_id, file: k.file, unit_id: k.unit_id, rank: k.rank })));
+    ], plan.kept.map((k) => ({ input: k.input, doc_id: k.doc_id, unit_id: k.unit_id, rank: k.rank })));
     const rankOf = new Map(plan.kept.map((k) => [k.doc_id, k.rank]));
     const provinceOf = new Map(plan.kept.map((k) => [k.doc_id, k.province]));
 
-    // 2. Staged rows → tables; the unit comes from the plan, rows of documents not kept are dropped.
-    for (const name of STAGED_TABLES) {
+    // 2. Each staged table, all years and year by year: the files read where they lie, doc_id
+    // and unit from the plan; rows of inputs not kept (a second copy of the same bytes) drop
+    // out of the join.
+    const staged = new Map(STAGED_TABLES.map((name) => [name, plan.kept.length ? listStaged(opts.stagingDir, name) : new Map<number | null, string[]>()]));
+    const stagedSelect = (name: StagedTable, files: string[]): string => {
       const t = table(name);
-      const files = plan.kept.length ? listStaged(opts.stagingDir, name) : [];
-      const def = t.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
-      await conn.run(`CREATE TABLE ${quoteIdent(`s_${name}`)} (${def}, __rank INTEGER, __seq INTEGER)`);
-      if (!files.length) continue;
-      const spec = `{${[...t.columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`), "'__file': 'VARCHAR'", "'__seq': 'INTEGER'"].join(', ')}}`;
-      const select = t.columns.map((c) => (c.name === 'unit_id' ? 'k.unit_id' : `s.${quoteIdent(c.name)}`)).join(', ');
-      await conn.run(
-        `INSERT INTO ${quoteIdent(`s_${name}`)} SELECT ${select}, k.rank, s.__seq
-         FROM read_json([${files.map(sqlString).join(', ')}], format = 'newline_delimited', columns = ${spec}) s
-         JOIN kept k ON s.doc_id = k.doc_id AND s.__file = k.file`,
-      );
-    }
-    log('staged rows loaded');
-
-    // 3. Figures and findings across documents, one slice at a time.
-    const buckets = Math.max(1, Math.min(64, Math.ceil(plan.kept.length / 5000)));
-    const factCols = 'doc_id, unit_id, fiscal_year, kind, province, key, basis, value, derived, source_line, source_end_line, source_text';
-    const changeKeys = (await rowsOf<{ key: string }>(conn, "SELECT DISTINCT key FROM s_facts WHERE basis = 'prior_change' AND kind = 'final' ORDER BY key")).map((r) => r.key);
-    const factsTable = table('facts');
-    let derived = 0;
-    if (changeKeys.length)
-      for (let b = 0; b < buckets; b++) {
-        const slice = await rowsOf<Row>(
-          conn,
-          `SELECT ${factCols} FROM s_facts
-           WHERE kind = 'final' AND NOT derived AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL
-             AND basis IN ('actual', 'prior_change') AND key IN (${inList(changeKeys)}) AND hash(unit_id) % ${buckets} = ${b}
-           ORDER BY __rank, __seq`,
-        );
-        const made = deriveFacts(slice);
-        derived += made.length;
-        await appendRows(conn, 's_facts', [...factsTable.columns, { name: '__rank', type: 'INTEGER' }, { name: '__seq', type: 'INTEGER' }],
-          made.map((r, i) => ({ ...r, __rank: rankOf.get(r.doc_id as string)!, __seq: 1_000_000 + i })));
-      }
-    const findingCols = [...table('findings').columns, { name: '__rank', type: 'INTEGER' as const }, { name: '__seq', type: 'INTEGER' as const }];
-    const addFindings = async (rows: Row[]) => {
-      const seqBase = new Map<string, number>();
-      await appendRows(conn, 's_findings', findingCols, rows.map((r) => {
-        const d = r.doc_id as string;
-        const n = seqBase.get(d) ?? 0;
-        seqBase.set(d, n + 1);
-        return { ...r, __rank: rankOf.get(d)!, __seq: 1_000_000 + n };
-      }));
+      if (!files.length) return `SELECT ${t.columns.map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdent(c.name)}`).join(', ')}, 0 AS __rank, 0 AS __seq WHERE false`;
+      const select = t.columns.map((c) => (c.name === 'doc_id' || c.name === 'unit_id' ? `k.${c.name}` : `s.${quoteIdent(c.name)}`)).join(', ');
+      return `SELECT ${select}, k.rank AS __rank, s.__seq FROM ${readStagedSql(name, files)} s JOIN kept k ON s.__doc = k.input`;
     };
-    const corpusRows: Row[] = [];
-    for (let b = 0; b < buckets; b++) {
-      const slice = await rowsOf<FactRow>(
-        conn,
-        `SELECT ${factCols} FROM s_facts
-         WHERE kind = 'final' AND basis = 'actual' AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL
-           AND key IN (${inList(TREND_KEYS)}) AND hash(unit_id) % ${buckets} = ${b}
-         ORDER BY __rank, __seq`,
+    for (const name of STAGED_TABLES) await conn.run(`CREATE VIEW ${quoteIdent(`st_${name}`)} AS ${stagedSelect(name, [...staged.get(name)!.values()].flat())}`);
+    // Rows the ingest adds to the staged ones: derived facts, findings across documents.
+    const extraCols = (name: string) => [...table(name).columns, { name: '__rank', type: 'INTEGER' as const }, { name: '__seq', type: 'INTEGER' as const }];
+    for (const name of ['facts', 'findings']) await conn.run(`CREATE TABLE ${quoteIdent(`extra_${name}`)} (${extraCols(name).map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
+
+    // 3. Figures and findings across documents. The facts their rules read are loaded once;
+    // the rules run one slice at a time (units by hash, then year and kind), so memory holds
+    // one slice of row objects.
+    const factCols = 'doc_id, unit_id, fiscal_year, kind, province, key, basis, value, derived, source_line, source_end_line, source_text';
+    const changeKeys = (await rowsOf<{ key: string }>(conn, "SELECT DISTINCT key FROM st_facts WHERE basis = 'prior_change' AND kind = 'final' ORDER BY key")).map((r) => r.key);
+    const ruleKeys = [...new Set([...changeKeys, ...TREND_KEYS, ...PEER_KEYS])];
+    await conn.run(`CREATE TABLE rule_facts AS SELECT ${factCols}, __rank, __seq FROM st_facts WHERE key IN (${inList(ruleKeys)})`);
+    log('rule facts loaded', 'load');
+    // The rules are pure functions over rows (src/lib/findings/corpus.ts, src/lib/snapshot/derive.ts).
+    // SQL only narrows what they are given to rows they could use, so each gets a few
+    // thousand rows rather than every fact: a change whose previous year is not stated, the
+    // two years around a jump. They apply their own conditions to what they get.
+    let derived = 0;
+    if (changeKeys.length) {
+      const made = deriveFacts(
+        await rowsOf<Row>(
+          conn,
+          `WITH f AS (SELECT * FROM rule_facts WHERE kind = 'final' AND NOT derived AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL
+                        AND basis IN ('actual', 'prior_change') AND key IN (${inList(changeKeys)})),
+                stated AS (SELECT DISTINCT unit_id, fiscal_year, key FROM f WHERE basis = 'actual'),
+                open AS (SELECT DISTINCT c.doc_id, c.key FROM f c WHERE c.basis = 'prior_change'
+                           AND NOT EXISTS (SELECT 1 FROM stated r WHERE r.unit_id = c.unit_id AND r.fiscal_year = c.fiscal_year - 1 AND r.key = c.key))
+           SELECT ${factCols} FROM f SEMI JOIN open o ON o.doc_id = f.doc_id AND o.key = f.key
+           ORDER BY __rank, __seq`,
+        ),
       );
-      corpusRows.push(...corpusFindingRows(trendFindings(slice), (d) => provinceOf.get(d) ?? null));
+      derived = made.length;
+      await appendRows(conn, 'extra_facts', extraCols('facts'), made.map((r, i) => ({ ...r, __rank: rankOf.get(r.doc_id as string)!, __seq: 1_000_000 + i })));
     }
+    await conn.run(`INSERT INTO rule_facts SELECT ${factCols}, __rank, __seq FROM extra_facts`);
+    log(`derived ${derived}`);
+    const corpusRows: Row[] = [];
+    // Thresholds loosened by 1 % here: the rule applies the exact ones.
+    corpusRows.push(
+      ...corpusFindingRows(
+        trendFindings(
+          await rowsOf<FactRow>(
+            conn,
+            `WITH t AS (SELECT * FROM rule_facts WHERE kind = 'final' AND basis = 'actual' AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL
+                          AND key IN (${inList(TREND_KEYS)})),
+                  jumps AS (SELECT DISTINCT c.unit_id, c.key, c.fiscal_year AS y FROM t c
+                            JOIN t p ON p.unit_id = c.unit_id AND p.key = c.key AND p.fiscal_year = c.fiscal_year - 1
+                            WHERE p.value > 0 AND abs(c.value - p.value) >= ${TREND_ABS * 0.99} AND abs(c.value - p.value) / p.value * 100 >= ${TREND_PCT * 0.99})
+             SELECT ${factCols} FROM t SEMI JOIN jumps j ON j.unit_id = t.unit_id AND j.key = t.key AND t.fiscal_year IN (j.y, j.y - 1)
+             ORDER BY __rank, __seq`,
+          ),
+        ),
+        (d) => provinceOf.get(d) ?? null,
+      ),
+    );
+    log(`trend`);
     const units: UnitRowLite[] = plan.units.map((u) => ({ unit_id: u.unit_id as string, sector: u.sector as string | null }));
-    const groups = await rowsOf<{ fiscal_year: number | null; kind: string | null }>(conn, 'SELECT DISTINCT fiscal_year, kind FROM s_facts ORDER BY fiscal_year NULLS LAST, kind NULLS LAST');
+    const groups = await rowsOf<{ fiscal_year: number | null; kind: string | null }>(conn, 'SELECT DISTINCT fiscal_year, kind FROM rule_facts ORDER BY fiscal_year NULLS LAST, kind NULLS LAST');
+    const docsOf = new Map<string, DocRow[]>();
+    for (const d of plan.documents) {
+      if (d.status === 'rejected') continue;
+      const k = `${d.fiscal_year}|${d.kind}`;
+      const list = docsOf.get(k);
+      if (list) list.push(d as unknown as DocRow);
+      else docsOf.set(k, [d as unknown as DocRow]);
+    }
+    // Peers need every value of a group; the group's year and kind, and each row's document
+    // (from its rank), are filled in here rather than read back as strings a million times.
+    const docIdOf = plan.kept.map((k) => k.doc_id);
     for (const g of groups) {
-      const slice = await rowsOf<FactRow>(
-        conn,
-        `SELECT ${factCols} FROM s_facts
+      // Only the rows the rule reads: a document's first figure of each key on the basis the
+      // rule compares (the year's main one; a stock such as staff also by 'actual').
+      const r = await conn.runAndReadAll(
+        `SELECT __rank, key, basis, value, source_line, source_end_line, source_text FROM rule_facts
          WHERE fiscal_year IS NOT DISTINCT FROM ${g.fiscal_year === null ? 'NULL' : Number(g.fiscal_year)}
            AND kind IS NOT DISTINCT FROM ${g.kind === null ? 'NULL' : sqlString(g.kind)}
            AND NOT derived AND key IN (${inList(PEER_KEYS)})
+           AND basis IN (CASE WHEN kind = 'budget' THEN 'budget' ELSE 'actual' END, 'actual')
+         QUALIFY row_number() OVER (PARTITION BY __rank, key, basis ORDER BY __seq) = 1
          ORDER BY __rank, __seq`,
       );
-      const docs = plan.documents.filter((d) => d.status !== 'rejected' && d.fiscal_year === g.fiscal_year && d.kind === g.kind) as unknown as DocRow[];
-      corpusRows.push(...corpusFindingRows(peerFindings(slice, docs, units), (d) => provinceOf.get(d) ?? null));
+      const [rank, key, basis, value, line, endLine, text] = r.getColumnsJS() as [number[], string[], string[], number[], (number | null)[], (number | null)[], (string | null)[]];
+      const facts: FactRow[] = new Array(r.currentRowCount);
+      for (let i = 0; i < facts.length; i++)
+        facts[i] = {
+          doc_id: docIdOf[rank[i]!]!, unit_id: null, fiscal_year: g.fiscal_year, kind: g.kind, key: key[i]!, basis: basis[i]!, value: value[i]!,
+          derived: false, source_line: line[i]!, source_end_line: endLine[i]!, source_text: text[i]!,
+        };
+      corpusRows.push(...corpusFindingRows(peerFindings(facts, docsOf.get(`${g.fiscal_year}|${g.kind}`) ?? [], units), (d) => provinceOf.get(d) ?? null));
     }
-    await addFindings(corpusRows);
-    log(`cross-document rules: ${derived} derived figures, ${corpusRows.length} findings`);
+    // Numbered per document in a fixed order (rule, subject), whatever order the rules met them in.
+    corpusRows.sort((a, b) => rankOf.get(a.doc_id as string)! - rankOf.get(b.doc_id as string)! || (a.finding_id! < b.finding_id! ? -1 : a.finding_id! > b.finding_id! ? 1 : 0));
+    const seqBase = new Map<string, number>();
+    await appendRows(conn, 'extra_findings', extraCols('findings'), corpusRows.map((r) => {
+      const d = r.doc_id as string;
+      const n = seqBase.get(d) ?? 0;
+      seqBase.set(d, n + 1);
+      return { ...r, __rank: rankOf.get(d)!, __seq: 1_000_000 + n };
+    }));
+    await conn.run('DROP TABLE rule_facts');
+    log(`cross-document rules: ${derived} derived figures, ${corpusRows.length} findings`, 'cross_document');
 
     // 4. The documents and units tables come from the plan.
-    const docTable = table('documents');
-    await conn.run(`CREATE TABLE s_documents (${docTable.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')}, __rank INTEGER, __seq INTEGER)`);
-    await appendRows(conn, 's_documents', [...docTable.columns, { name: '__rank', type: 'INTEGER' }, { name: '__seq', type: 'INTEGER' }],
-      plan.documents.map((d, i) => ({ ...d, __rank: i, __seq: 0 })));
-    const unitTable = table('units');
-    await conn.run(`CREATE TABLE s_units (${unitTable.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')}, __rank INTEGER, __seq INTEGER)`);
-    await appendRows(conn, 's_units', [...unitTable.columns, { name: '__rank', type: 'INTEGER' }, { name: '__seq', type: 'INTEGER' }],
-      plan.units.map((u, i) => ({ ...u, __rank: i, __seq: 0 })));
+    for (const [name, rows] of [['documents', plan.documents], ['units', plan.units]] as const) {
+      await conn.run(`CREATE TABLE ${quoteIdent(`st_${name}`)} (${extraCols(name).map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
+      await appendRows(conn, `st_${name}`, extraCols(name), rows.map((r, i) => ({ ...r, __rank: i, __seq: 0 })));
+    }
+    log('documents and units', 'plan_tables');
 
-    // 5. Parquet, partition by partition.
+    // 5. Parquet, a year at a time: each year's rows sorted (by partition, then snapshot order)
+    // and written partition by partition.
     const out: Record<string, WrittenTable> = {};
     let facts = 0;
     for (const t of TABLES) {
-      const src = quoteIdent(`s_${t.name}`);
-      const parts: PartFile[] = [];
-      const write = async (where: string, rel: string, values: Pick<PartFile, 'fiscal_year' | 'province'>) => {
-        const path = join(opts.outDir, ...rel.split('/'));
-        mkdirSync(dirname(path), { recursive: true });
-        await conn.run(`COPY (SELECT ${cols(t)} FROM ${src} ${where} ORDER BY __rank, __seq) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
-        const bytes = readFileSync(path);
-        const [{ n }] = await rowsOf<{ n: number }>(conn, `SELECT num_rows::INTEGER AS n FROM parquet_file_metadata(${sqlString(path)})`);
-        parts.push({ file: rel, rows: n!, bytes: bytes.length, sha256: sha256(bytes), ...values });
-      };
-      if (isPartitioned(t)) {
-        // Sorted once by the partition keys, so each partition's query reads only its row groups.
-        await conn.run(`CREATE OR REPLACE TABLE ${src} AS SELECT * FROM ${src} ORDER BY fiscal_year NULLS LAST, province NULLS LAST, __rank, __seq`);
-        const keys = await rowsOf<{ fiscal_year: number | null; province: string | null }>(
-          conn,
-          `SELECT DISTINCT fiscal_year, province FROM ${src} ORDER BY fiscal_year NULLS LAST, province NULLS LAST`,
-        );
-        for (const k of keys) {
-          const where = `WHERE fiscal_year IS NOT DISTINCT FROM ${k.fiscal_year === null ? 'NULL' : Number(k.fiscal_year)} AND province IS NOT DISTINCT FROM ${k.province === null ? 'NULL' : sqlString(k.province)}`;
-          const rel = [t.name, partitionSegment('fiscal_year', k.fiscal_year), partitionSegment('province', k.province), 'part-0.parquet'].join('/');
-          await write(where, rel, { fiscal_year: k.fiscal_year, province: k.province });
+      let parts: PartFile[];
+      if (!isPartitioned(t)) parts = [await writeOne(conn, t, quoteIdent(`st_${t.name}`), opts.outDir)];
+      else {
+        const name = t.name as StagedTable;
+        const files = staged.get(name);
+        const extra = t.name === 'facts' || t.name === 'findings' ? quoteIdent(`extra_${t.name}`) : null;
+        const years = new Set<number | null>(files ? files.keys() : []);
+        const source = files ? null : quoteIdent(`st_${t.name}`);
+        const yearsOf = extra ?? source;
+        if (yearsOf) for (const { y } of await rowsOf<{ y: number | null }>(conn, `SELECT DISTINCT fiscal_year AS y FROM ${yearsOf}`)) years.add(y);
+        parts = [];
+        for (const y of [...years].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b))) {
+          const inYear = `fiscal_year IS NOT DISTINCT FROM ${y === null ? 'NULL' : Number(y)}`;
+          const src = files
+            ? `(${stagedSelect(name, files.get(y) ?? [])}${extra ? ` UNION ALL SELECT * FROM ${extra} WHERE ${inYear}` : ''})`
+            : `(SELECT * FROM ${source} WHERE ${inYear})`;
+          parts.push(...(await writePartitioned(writers, t, src, opts.outDir)));
         }
-      } else await write('', `${t.name}.parquet`, {});
-      const rows = parts.reduce((s, p) => s + p.rows, 0);
+      }
+      const rows = parts.reduce((n, p) => n + p.rows, 0);
       if (t.name === 'facts') facts = rows;
       out[t.name] = { rows, partition_by: isPartitioned(t) ? [...PARTITION_KEYS] : [], parts };
-      log(`${t.name}: ${parts.length} files`);
+      log(`${t.name}: ${parts.length} files`, 'write');
       await opts.afterEach?.(t.name);
     }
-    // 6. The region-level aggregates, by the same SQL files the app runs, over the whole corpus.
-    for (const t of TABLES) await conn.run(`CREATE OR REPLACE VIEW ${quoteIdent(t.name)} AS SELECT ${cols(t)} FROM ${quoteIdent(`s_${t.name}`)}`);
+    // 6. The region-level aggregates, by the same SQL files the app runs, over the files just
+    // written (read back column by column, as the app reads them).
+    for (const t of TABLES) await conn.run(baseViewSql(t.name, out[t.name]!.parts.map((p) => join(opts.outDir, ...p.file.split('/')))));
     for (const f of SQL_FILES) await conn.run(readSql(f));
     const aggregates = await writeAggregates(conn, opts.outDir);
-    log(`aggregates: ${AGGREGATES.map((a) => `${a} ${aggregates[a]!.rows}`).join(', ')}`);
-    return { tables: out, aggregates, facts, derived };
+    log(`aggregates: ${AGGREGATES.map((a) => `${a} ${aggregates[a]!.rows}`).join(', ')}`, 'aggregates');
+    return { tables: out, aggregates, facts, derived, phases };
   } finally {
-    conn.closeSync();
+    for (const w of writers) w.closeSync();
     instance.closeSync();
   }
+}
+
+const THREADS = Math.max(1, availableParallelism());
+
+/**
+ * One table's rows, in snapshot order, as <table>/fiscal_year=<y>/province=<p>/part-0.parquet.
+ * Sorted once by partition, so each partition's COPY reads only its own row groups; the
+ * partitions are written by several connections at once (one COPY of a small partition keeps
+ * one core busy). DuckDB's PARTITION_BY writer is not used: it does not keep the rows of a
+ * partition in input order, and the same inputs must give the same bytes.
+ */
+async function writePartitioned(writers: DuckDBConnection[], t: TableDef, src: string, outDir: string): Promise<PartFile[]> {
+  const [conn] = writers as [DuckDBConnection];
+  await conn.run(`CREATE OR REPLACE TABLE sorted AS SELECT * FROM ${src} ORDER BY fiscal_year NULLS LAST, province NULLS LAST, __rank, __seq`);
+  try {
+    const keys = await rowsOf<{ fiscal_year: number | null; province: string | null }>(
+      conn,
+      'SELECT DISTINCT fiscal_year, province FROM sorted ORDER BY fiscal_year NULLS LAST, province NULLS LAST',
+    );
+    const parts = keys.map((k) => ({
+      file: [t.name, partitionSegment('fiscal_year', k.fiscal_year), partitionSegment('province', k.province), 'part-0.parquet'].join('/'),
+      fiscal_year: k.fiscal_year,
+      province: k.province,
+    }));
+    let next = 0;
+    await Promise.all(
+      writers.map(async (w) => {
+        while (next < parts.length) {
+          const p = parts[next++]!;
+          const path = join(outDir, ...p.file.split('/'));
+          mkdirSync(dirname(path), { recursive: true });
+          const where = `fiscal_year IS NOT DISTINCT FROM ${p.fiscal_year === null ? 'NULL' : Number(p.fiscal_year)} AND province IS NOT DISTINCT FROM ${p.province === null ? 'NULL' : sqlString(p.province)}`;
+          // `sorted` is in snapshot order and a filtered scan keeps it (preserve_insertion_order).
+          await w.run(`COPY (SELECT ${cols(t)} FROM sorted WHERE ${where}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+        }
+      }),
+    );
+    return await describeParts(conn, outDir, parts);
+  } finally {
+    await conn.run('DROP TABLE sorted');
+  }
+}
+
+async function writeOne(conn: DuckDBConnection, t: TableDef, src: string, outDir: string): Promise<PartFile> {
+  const rel = `${t.name}.parquet`;
+  await conn.run(`COPY (SELECT ${cols(t)} FROM ${src} ORDER BY __rank, __seq) TO ${sqlString(join(outDir, rel))} (FORMAT parquet, COMPRESSION zstd)`);
+  return (await describeParts(conn, outDir, [{ file: rel }]))[0]!;
+}
+
+/** Row count (from each file's footer, in one query) and checksum of written files. */
+async function describeParts(conn: DuckDBConnection, outDir: string, parts: Omit<PartFile, 'rows' | 'bytes' | 'sha256'>[]): Promise<PartFile[]> {
+  if (!parts.length) return [];
+  const paths = parts.map((p) => join(outDir, ...p.file.split('/')));
+  const counts = new Map(
+    (await rowsOf<{ file_name: string; n: number }>(conn, `SELECT file_name, num_rows::INTEGER AS n FROM parquet_file_metadata([${paths.map(sqlString).join(', ')}])`)).map((r) => [r.file_name, r.n]),
+  );
+  return parts.map((p, i) => {
+    const bytes = readFileSync(paths[i]!);
+    const rows = counts.get(paths[i]!);
+    if (rows === undefined) throw new Error(`no footer read for ${p.file}`);
+    return { ...p, rows, bytes: bytes.length, sha256: sha256(bytes) };
+  });
 }
 
 /**
@@ -245,12 +368,4 @@ export async function writeAggregates(conn: DuckDBConnection, dir: string): Prom
     aggregates[name] = { file: `aggregates/${name}.parquet`, rows: n!, bytes: bytes.length, sha256: sha256(bytes) };
   }
   return aggregates;
-}
-
-function listStaged(dir: string, name: (typeof STAGED_TABLES)[number]): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.startsWith(`${name}.`) && f.endsWith('.ndjson'))
-    .sort()
-    .map((f) => join(dir, f));
 }

@@ -13,6 +13,8 @@ import { readCachedRecord, writeCachedRecord } from './cache.ts';
 import type { StagingWriter } from './staging.ts';
 
 export interface FileTask {
+  /** Position in the ingest's list of inputs: the staged rows carry it (staging.ts). */
+  index: number;
   path: string;
   file: string;
   cacheDir: string | null;
@@ -61,7 +63,7 @@ export async function processFile(task: FileTask, staging: StagingWriter | null)
     const doc_id = createHash('sha256').update(bytes).digest('hex');
     const known = { ...base, doc_id, bytes: bytes.length, synthetic: isSynthetic(bytes.subarray(0, 1024).toString('utf8')) };
     const done = (record: ExtractionRecord, encoding: string, cached: boolean): FileResult => {
-      staging?.add(task.file, recordRows(record, { doc_id, unit_id: null }));
+      staging?.add(task.index, record.fiscal_year, recordRows(record, { doc_id, unit_id: null }));
       return { ...known, encoding, record: summaryOf(record), error: null, cached };
     };
     const hit = task.cacheDir ? readCachedRecord(task.cacheDir, doc_id, task.extractorVersion) : null;

@@ -86,6 +86,8 @@ export interface KeptDocument {
   province: string | null;
   /** Position in the snapshot's order (by file name): rows are written in this order. */
   rank: number;
+  /** Position of its input in the list given to planSnapshot: the ingest stages rows under it. */
+  input: number;
 }
 
 export interface SnapshotPlan {
@@ -102,6 +104,7 @@ const byCodepoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const NOTE_LIMIT = 200;
 
 export function planSnapshot(inputs: readonly IngestedInput[], opts: AssembleOptions): SnapshotPlan {
+  const position = new Map(inputs.map((inp, i) => [inp, i]));
   const sorted = [...inputs].sort((a, b) => byCodepoint(a.file, b.file) || byCodepoint(a.doc_id ?? '', b.doc_id ?? ''));
   const registry = parseUnitRegistry(opts.registryCsv ?? '');
   const notes: string[] = [];
@@ -141,7 +144,7 @@ export function planSnapshot(inputs: readonly IngestedInput[], opts: AssembleOpt
       record,
     );
     documents.push(row);
-    if (record) keptDocs.push({ doc_id: inp.doc_id!, file: inp.file, unit_id, province: row.province as string | null, rank: keptDocs.length });
+    if (record) keptDocs.push({ doc_id: inp.doc_id!, file: inp.file, unit_id, province: row.province as string | null, rank: keptDocs.length, input: position.get(inp)! });
   }
 
   // Several documents for one unit, year and kind are all kept; say so, the views show each.
@@ -204,4 +207,16 @@ export function planSnapshot(inputs: readonly IngestedInput[], opts: AssembleOpt
     notes,
   };
   return { documents, units: units.map(unitRow), kept: keptDocs, report };
+}
+
+/**
+ * The report as JSON text: the summary and notes indented, each input on one line. A province's
+ * report lists 200,000 inputs; indented whole it was five times larger and slow to read.
+ */
+export function formatReport(report: IngestReport): string {
+  const { inputs, ...rest } = report;
+  const head = JSON.stringify({ ...rest, inputs: [] }, null, 2);
+  const at = head.indexOf('"inputs": []');
+  const list = inputs.length ? `[\n${inputs.map((i) => `    ${JSON.stringify(i)}`).join(',\n')}\n  ]` : '[]';
+  return `${head.slice(0, at)}"inputs": ${list}${head.slice(at + '"inputs": []'.length)}\n`;
 }

@@ -174,7 +174,7 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
       await appendRows(conn, 'extra_facts', extraCols('facts'), made.map((r, i) => ({ ...r, __rank: rankOf.get(r.doc_id as string)!, __seq: 1_000_000 + i })));
     }
     await conn.run(`INSERT INTO rule_facts SELECT ${factCols}, __rank, __seq FROM extra_facts`);
-    log(`derived ${derived}`);
+    log(`derived figures: ${derived}`, 'cross_document');
     const corpusRows: Row[] = [];
     // Thresholds loosened by 1 % here: the rule applies the exact ones.
     corpusRows.push(
@@ -194,7 +194,7 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
         (d) => provinceOf.get(d) ?? null,
       ),
     );
-    log(`trend`);
+    log('trend findings', 'cross_document');
     const units: UnitRowLite[] = plan.units.map((u) => ({ unit_id: u.unit_id as string, sector: u.sector as string | null }));
     const groups = await rowsOf<{ fiscal_year: number | null; kind: string | null }>(conn, 'SELECT DISTINCT fiscal_year, kind FROM rule_facts ORDER BY fiscal_year NULLS LAST, kind NULLS LAST');
     const docsOf = new Map<string, DocRow[]>();

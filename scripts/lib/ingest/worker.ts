@@ -14,10 +14,22 @@ const dieOn = process.env.FISCALLENS_TEST_DIE_ON;
 const { stagingDir, writer } = workerData as { stagingDir: string | null; writer: string };
 const staging = stagingDir ? openStaging(stagingDir, writer) : null;
 
-parentPort!.on('message', async (msg: { id: number; task: FileTask }) => {
-  if (hangOn && msg.task.file.includes(hangOn)) for (;;);
-  if (dieOn && msg.task.file.includes(dieOn)) process.exit(3);
-  const result = await processFile(msg.task, staging);
-  parentPort!.postMessage({ id: msg.id, result });
+// Files are read one at a time in the order they came: the pool sends the next one ahead, and
+// a file that hangs or kills the thread must be the one in hand.
+const queue: { id: number; task: FileTask }[] = [];
+let busy = false;
+async function drain(): Promise<void> {
+  busy = true;
+  for (let msg = queue.shift(); msg; msg = queue.shift()) {
+    if (hangOn && msg.task.file.includes(hangOn)) for (;;);
+    if (dieOn && msg.task.file.includes(dieOn)) process.exit(3);
+    const result = await processFile(msg.task, staging);
+    parentPort!.postMessage({ id: msg.id, result });
+  }
+  busy = false;
+}
+parentPort!.on('message', (msg: { id: number; task: FileTask }) => {
+  queue.push(msg);
+  if (!busy) void drain();
 });
 parentPort!.postMessage({ ready: true });

@@ -170,8 +170,21 @@ export interface FactHit extends Fact {
 }
 
 const moneyKeys = (r: LabelRule): string[] => (r.money == null ? [] : Array.isArray(r.money) ? r.money : [r.money]);
-const isMoney = (u: string) => new RegExp(`^(?:${MONEY_UNITS})$`).test(u);
-const isArea = (u: string) => new RegExp(`^(?:${AREA_UNITS})$`).test(u);
+const MONEY_UNIT_RE = new RegExp(`^(?:${MONEY_UNITS})$`);
+const AREA_UNIT_RE = new RegExp(`^(?:${AREA_UNITS})$`);
+const isMoney = (u: string) => MONEY_UNIT_RE.test(u);
+const isArea = (u: string) => AREA_UNIT_RE.test(u);
+/** Late counts per unit ("其中：接待批次1次、接待15人次"), compiled once. */
+const lateCountRes = new Map<string, RegExp>();
+function lateCountRe(unit: string): RegExp {
+  let re = lateCountRes.get(unit);
+  if (!re) {
+    const u = unit.replace(/[()]/g, '\\$&');
+    lateCountRes.set(unit, (re = new RegExp(`(?<![\\d.])(${NUM})${u}|${u}(?:为|共)?(${NUM})次`, 'g')));
+  }
+  return re;
+}
+const AMOUNT_RE = new RegExp(`(?:${NUM})(?:万元|元|亿元)`);
 const countKey = (r: LabelRule, unit: string): string | undefined => r.count?.[unit] ?? (unit === '台套' ? r.count?.['台(套)'] : undefined);
 
 function basisFromWords(words: string, kind: 'final' | 'budget', context: Basis | null): Basis | null {
@@ -258,9 +271,7 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget', 
       const tail = seg.slice(pos);
       for (const [unit, key] of Object.entries(r.count)) {
         if (!LATE_COUNT_UNITS.has(unit) || have.has(key)) continue;
-        const u = unit.replace(/[()]/g, '\\$&');
-        const re = new RegExp(`(?<![\\d.])(${NUM})${u}|${u}(?:为|共)?(${NUM})次`, 'g');
-        for (const lm of tail.matchAll(re)) {
+        for (const lm of tail.matchAll(lateCountRe(unit))) {
           if (/外宾/.test(tail.slice(Math.max(0, lm.index! - 6), lm.index!))) continue;
           push(key, isStateKey(key) ? 'actual' : primaryBasis, Math.round(Number((lm[1] ?? lm[2]).replace(/,/g, ''))), 0, pos + lm.index! + lm[0].length);
           have.add(key);
@@ -368,7 +379,7 @@ export function narrativeFacts(doc: Doc, sections: Section[], kind: 'final' | 'b
     // Amounts of function lines (…（项）… or 7-digit codes) are placed as lines, not facts.
     const lineAmounts = /\((?:类|项)\)|(?<!\d)2\d{6}(?!\d)/.test(block.text);
     if (found.length || lineAmounts) placed = true;
-    else if (topic !== 'general' && new RegExp(`(?:${NUM})(?:万元|元|亿元)`).test(block.text)) amounts = true;
+    else if (topic !== 'general' && AMOUNT_RE.test(block.text)) amounts = true;
     for (const f of found) {
       const id = `${f.key}@${f.basis}`;
       const src = spanSource(doc, block.map[f.from], block.map[Math.min(f.to, block.map.length) - 1] + 1);

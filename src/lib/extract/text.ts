@@ -33,8 +33,14 @@ export const NUM = String.raw`-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?|-?\
  * Parses one printed number ("8,720.18", "-57.05", "100.00%", "10.00分", " 12 ").
  * Returns null for anything that is not a plain number with an optional trailing unit mark.
  */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const HAS_DIGIT = /[0-9\uff10-\uff19]/;
+
 export function parseNumber(token: string | undefined | null): number | null {
   if (token == null) return null;
+  // Most cells are a plain figure or no figure at all: both are answered without the rewrites.
+  if (PLAIN_NUMBER.test(token)) return Number(token);
+  if (!HAS_DIGIT.test(token)) return null;
   let t = normalizeChars(token).replace(/\s+/g, '');
   t = t.replace(/^[=＝≈]/, '');
   t = t.replace(/(万元|元|分|%)$/, '');

@@ -47,19 +47,19 @@ describe('another snapshot', () => {
     await w.page.close();
   });
 
-  it('read in place (as a province-scale snapshot is): opens on its latest year, the year filter picks the partitions', async () => {
+  it('read in place (as a province-scale snapshot is): opens on its latest year from the aggregates, detail partitions only when a unit is chosen', async () => {
     const w = await watchedPage(browser);
     const snap = encodeURIComponent(`${other.url}/manifest.json`);
     const requested: string[] = [];
     w.page.on('request', (r) => {
       if (r.url().includes('.parquet')) requested.push(decodeURIComponent(r.url()));
     });
+    const partitions = () => requested.filter((u) => u.includes('/fiscal_year='));
     await w.page.goto(`${baseUrl()}/sangong?snapshot=${snap}&read=ranges`);
     // No years in the link: the latest year of the snapshot is written into it.
     await w.page.waitForURL(/from=2022&to=2022|to=2022.*from=2022/);
     await waitForCharts(w.page);
-    expect(requested.some((u) => u.includes('fiscal_year=2022'))).toBe(true);
-    expect(requested.some((u) => u.includes('fiscal_year=2019'))).toBe(false); // another year's files are never read
+    expect(requested.some((u) => u.includes('aggregates/agg_figures.parquet'))).toBe(true);
     // No unit chosen: one row stands for every unit in scope, from the aggregates — 2019's
     // final accounts sum to 245.79 万元 (水磨沟区网信办 1.29 + 自治区政府办公厅 244.50).
     await w.page.selectOption('select[name="from"]', '2019');
@@ -67,13 +67,28 @@ describe('another snapshot', () => {
     await w.page.waitForURL(/to=2019/);
     await waitForCharts(w.page);
     await w.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sangong-table"] tbody tr')].some((tr) => tr.getAttribute('data-unit') === 'region:scope' && tr.getAttribute('data-year') === '2019' && tr.textContent?.includes('245.79')));
-    // One unit chosen: its own rows, from the 2019 partition.
+    // The other pages too: procurement's ranking from agg_procurement_top (自治区政府办公厅 11.60 %),
+    // spending's tree from agg_function. Not one partition file read so far.
+    await w.page.click('nav[aria-label="main"] a[href*="procurement"]');
+    await w.page.waitForURL(/procurement\?.*to=2019/);
+    await waitForCharts(w.page);
+    expect(await w.page.locator('[data-testid="scope-note"]').count()).toBe(1);
+    expect(await w.page.locator('[data-testid="sme-share"]').allTextContents()).toEqual(['100.00 %', '11.60 %', '—']); // and 独山子区网信办's 2019 budget: 0 of 0
+    await w.page.click('nav[aria-label="main"] a[href*="spending"]');
+    await w.page.waitForURL(/spending\?.*to=2019/);
+    await waitForCharts(w.page);
+    expect(await w.page.locator('[data-chart="function-treemap"]').getAttribute('data-state')).toBe('ready');
+    expect(partitions()).toEqual([]);
+    // One unit chosen: its own rows, from the 2019 partitions of its province only.
     const one = new URL(w.page.url());
+    one.pathname = one.pathname.replace(/spending$/, 'sangong');
     one.searchParams.set('units', 'u_ccaf1aa47f56277a');
+    one.searchParams.set('read', 'ranges'); // (links do not carry it: a reload would download this small snapshot whole)
     await w.page.goto(one.href);
     await waitForCharts(w.page);
     await w.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sangong-table"] tbody tr')].some((tr) => tr.getAttribute('data-unit') === 'u_ccaf1aa47f56277a' && tr.getAttribute('data-year') === '2019' && tr.textContent?.includes('1.29')));
-    expect(requested.some((u) => u.includes('fiscal_year=2019'))).toBe(true);
+    expect(partitions().some((u) => u.includes('fiscal_year=2019'))).toBe(true);
+    expect(partitions().filter((u) => !u.includes('fiscal_year=2019'))).toEqual([]); // another year's files are never read
     await shot(w.page, 'sangong-read-in-place');
     expect(w.errors).toEqual([]);
     await w.page.close();

@@ -7,7 +7,6 @@ import type { Filters } from './filters.ts';
 import { FILTER_PARAMS, parseFilters, withFilters, writeFilters } from './filters.ts';
 import type { Lang, MessageKey } from './i18n.ts';
 import { parseLang, t, withLang } from './i18n.ts';
-import { scopeToUrl } from './snapshot.svelte.ts';
 
 /** Parameters that travel with every link: the filters, the language and the snapshot. */
 const SHARED_PARAMS: readonly string[] = [...FILTER_PARAMS, 'lang', 'snapshot'];
@@ -24,7 +23,6 @@ class AppState {
   syncFromUrl(url: URL): void {
     const lang = parseLang(url.searchParams);
     if (lang !== this.lang) this.lang = lang;
-    scopeToUrl(url);
   }
 
   tr = (key: MessageKey, vars?: Record<string, string | number>): string => t(this.lang, key, vars);

@@ -37,6 +37,13 @@ const M = {
   f_copied: ['已复制', 'Copied'],
   f_active: ['{n} 项筛选', '{n} active'],
   f_units_selected: ['已选 {n} 个单位', '{n} units selected'],
+  scope_all: ['所选范围合计（{n} 份文档）', 'All units in scope ({n} documents)'],
+  scope_all_short: ['全部单位', 'All units'],
+  scope_note: [
+    '大规模数据：图表来自预汇总表（所选范围内全部单位合计）；选择县级、同类组或单位可查看各份文档。',
+    'Large snapshot: the charts come from pre-aggregated tables (every unit in scope summed); choose a county, peer group or unit to see each document.',
+  ],
+  f_units_more: ['仅列出 {total} 个中的前 {n} 个，输入名称以查找', 'Showing {n} of {total}; type a name to search'],
 
   level_province: ['省级', 'Province'],
   level_prefecture: ['地级', 'Prefecture'],
@@ -149,6 +156,7 @@ const M = {
     'Reference lines: SMEs 30 %, small and micro firms 18 %. Per Caiku [2011] No. 181 and [2020] No. 46, at least 30 % is reserved for SMEs, of which at least 60 % for small and micro firms (18 % of the total); Caiku [2022] No. 19 raised the reserve to 40 % for a period. Disclosures differ; for orientation only.',
   ],
   pr_ranking: ['单位排名（按中小企业占比）', 'Ranking by SME share'],
+  pr_ranking_top: ['前 {n} 名', 'First {n}'],
   pr_sme: ['中小企业', 'SMEs'],
   pr_small: ['小微企业', 'Small and micro'],
 
@@ -157,6 +165,9 @@ const M = {
   pf_scatter: ['自评得分与预算执行率', 'Score vs execution rate'],
   pf_scatter_hint: ['右下角以外、左上角的点（高分低执行）需要关注。', 'Points at the top left (high score, low execution) stand out.'],
   pf_projects: ['项目列表', 'Projects'],
+  pf_cell: ['{n} 个项目：得分 {s}，执行率 {e}', '{n} projects: score {s}, execution {e}'],
+  pf_list_load: ['列出项目（读取所选年份的分区，至多 {n} 个，标记项目在前）', 'List the projects (reads the selected years’ partitions; at most {n}, flagged first)'],
+  pf_list_first: ['至多 {n} 个，标记项目在前', 'At most {n}, flagged first'],
   pf_score: ['自评得分', 'Score'],
   pf_exec_rate: ['执行率', 'Execution rate'],
   pf_budget: ['预算数（万元）', 'Budget (万元)'],
@@ -231,6 +242,11 @@ const M = {
   sev_medium: ['中', 'medium'],
   sev_low: ['低', 'low'],
   fi_count: ['共 {n} 条', '{n} findings'],
+  fi_by_rule: ['按规则与严重程度', 'By rule and severity'],
+  fi_unit: ['条', 'findings'],
+  fi_list: ['线索列表', 'The findings'],
+  fi_list_load: ['列出线索（读取所选年份的分区，至多 {n} 条）', 'List the findings (reads the selected years’ partitions; at most {n})'],
+  fi_list_first: ['列出前 {n} 条（共 {total} 条）', 'The first {n} of {total}'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof M;

@@ -5,13 +5,15 @@ import { goto } from '$app/navigation';
 import { asset } from '$app/paths';
 import { getDb } from '../db/duckdb.ts';
 import type { Manifest, Scope } from '../db/manifest.ts';
+import type { Filters } from './filters.ts';
 import { manifestBytes, manifestLocation } from '../db/manifest.ts';
-import { idleFor, resetPrepared, setGate, useDb } from '../db/query.ts';
+import { idleFor, queryRows, resetPrepared, setGate, useDb } from '../db/query.ts';
 import type { SeedFile } from '../db/seed.ts';
 import { seedMap } from '../db/seed.ts';
 import type { SnapshotInfo } from '../db/snapshot.ts';
-import { EAGER_BYTES, applyScope, cacheViews, fetchManifest, openSnapshot } from '../db/snapshot.ts';
+import { EAGER_BYTES, applyScope, cacheViews, fetchManifest, openSnapshot, precomputedAggregates } from '../db/snapshot.ts';
 import { orderSqlFiles } from '../db/sql-order.ts';
+import { aggregatable } from '../db/where.ts';
 import { parseFilters, writeFilters, withFilters } from './filters.ts';
 
 const SQL_SOURCES = import.meta.glob('../sql/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -91,7 +93,7 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
       const p = writeFilters(pageUrl.searchParams, f).toString();
       void goto(`${pageUrl.pathname}${p ? `?${p}` : ''}${pageUrl.hash}`, { replaceState: true, keepFocus: true, noScroll: true });
     }
-    return openSnapshot(db, loc.url, ordered, manifestP, scope, inPlace);
+    return openSnapshot(db, loc.url, ordered, manifestP, inPlace);
   });
   opening = opening.then(
     (info) => {
@@ -101,11 +103,10 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
       snapshot.mode = info.mode;
       snapshot.status = 'ready';
       snapshot.readyAt = performance.now();
-      // Read in place: nothing to cache (the views follow the filters' partitions).
-      if (info.mode === 'ranges') return info;
       // Once the first page has its answers, compute every view once (a cache): later
-      // filter changes then read small tables instead of re-running the views.
-      const names = [...Object.keys(info.manifest.tables), ...info.views];
+      // filter changes then read small tables instead of re-running the views. Read in place,
+      // only the aggregates (the other views follow the filters' partitions): decoded once.
+      const names = info.mode === 'ranges' ? precomputedAggregates(info) : [...Object.keys(info.manifest.tables), ...info.views];
       setTimeout(() => {
         cacheViews(db, names, quietTurn)
           .then((ms) => {
@@ -132,17 +133,44 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
   return opening;
 }
 
+let scoped: Promise<unknown> = Promise.resolve();
+
 /**
- * Follows a navigation: a snapshot read in place points its base views at the partitions the
- * new filters need, and queries wait for that (the query layer's gate).
+ * For a query that reads detail rows (not the aggregates): resolves once the base views of a
+ * snapshot read in place cover the partitions the filters need — the year range, and the
+ * province (the filter's, or the one all chosen units are in). Other queries never wait for
+ * this, so a filter change answered from the aggregates opens no file. A downloaded snapshot
+ * is always whole.
  */
-export function scopeToUrl(url: URL): void {
-  if (!opening) return;
-  setGate(
-    opening.then(async (info) => {
-      if (await applyScope(getDb(), info, scopeFor(info.manifest, url, info.mode === 'ranges'))) resetPrepared();
-    }),
-  );
+export function detailReady(f: Filters): Promise<SnapshotInfo> {
+  return ready().then(async (info) => {
+    if (info.mode !== 'ranges') return info;
+    let province = f.province;
+    if (province == null && f.units.length) {
+      const ps = await queryRows<{ p: string | null }>(`SELECT DISTINCT province AS p FROM units WHERE unit_id IN (${f.units.map(() => '?').join(', ')})`, f.units);
+      if (ps.length === 1) province = ps[0]!.p;
+    }
+    const scope: Scope = { yearFrom: f.yearFrom, yearTo: f.yearTo, province };
+    // One re-pointing at a time; queries wait for it (prepared statements are made again after).
+    const p = scoped.then(async () => {
+      if (await applyScope(getDb(), info, scope)) resetPrepared();
+    });
+    scoped = p.catch(() => {});
+    setGate(p);
+    await p;
+    return info;
+  });
+}
+
+/**
+ * Whether a page answers from the region-level aggregates: a snapshot read in place, and
+ * filters they carry (no county, sector or chosen units). Only another snapshot (?snapshot=)
+ * can be one: the embedded one answers at once, without waiting for the database.
+ */
+export async function fromAggregates(f: Filters): Promise<boolean> {
+  if (!aggregatable(f)) return false;
+  if (snapshot.mode) return snapshot.mode === 'ranges';
+  return snapshot.external ? (await ready().catch(() => null))?.mode === 'ranges' : false;
 }
 
 /** Resolves once the snapshot is open (after openFromUrl was called by the layout). */

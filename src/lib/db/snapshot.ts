@@ -2,10 +2,11 @@
 // of every table (all partitions), creates the base views exactly as the Node loader does
 // (CREATE VIEW facts AS SELECT * FROM read_parquet([...])), then runs the analytic SQL files in
 // order. A small snapshot is downloaded whole, checked against its checksums and kept in
-// memory. A large one (a province, ten years) is read in place: its files are registered by
-// URL and DuckDB fetches by HTTP range only the footers, row groups and columns a query
-// touches; and the base views cover only the partitions of the active filters (year range,
-// province), so a query never opens a file outside them.
+// memory. A large one (a province, ten years) is read in place: it opens on its region-level
+// aggregates (downloaded whole, a few MB) and its units; the partitioned tables start as empty
+// views and are pointed at files only when a page needs detail rows (applyScope), then at the
+// partitions of the active filters (year range, province) alone: their files are registered by
+// URL and DuckDB fetches by HTTP range only the footers, row groups and columns a query touches.
 import { TABLES } from '../snapshot/schema.ts';
 import { baseViewSql, quoteIdent, sqlString, viewsIn } from '../sql/index.ts';
 import type { Db } from './duckdb.ts';
@@ -27,8 +28,11 @@ export interface SnapshotInfo {
   viewErrors: { file: string; message: string }[];
   /** 'memory': downloaded whole; 'ranges': read in place, partitions pruned by the filters. */
   mode: 'memory' | 'ranges';
-  /** The scope the base views currently cover (always everything in 'memory' mode). */
-  scope: Scope;
+  /**
+   * The scope the base views currently cover (always everything in 'memory' mode); null: read
+   * in place and no detail asked for yet (the partitioned tables are empty views).
+   */
+  scope: Scope | null;
   ms: { manifest: number; files: number; views: number };
 }
 
@@ -64,7 +68,6 @@ export async function openSnapshot(
   manifestUrl: string,
   sqlFiles: SqlSource[],
   manifestP: Promise<Manifest> = fetchManifest(manifestUrl),
-  scope: Scope = ALL,
   /** Read in place even when small (how the tests exercise a province-scale snapshot's path). */
   inPlace = false,
 ): Promise<SnapshotInfo> {
@@ -74,10 +77,9 @@ export async function openSnapshot(
   const t1 = performance.now();
   const entries = Object.entries(manifest.tables);
   const mode: SnapshotInfo['mode'] = inPlace || manifestBytes(manifest) > EAGER_BYTES ? 'ranges' : 'memory';
-  const parts = entries.flatMap(([, t]) => t.parts);
   let registered: Promise<unknown>;
   if (mode === 'memory') {
-    const buffers = parts.map(async (p) => {
+    const buffers = entries.flatMap(([, t]) => t.parts).map(async (p) => {
       const buf = await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer();
       if (p.sha256 && crypto.subtle) {
         const got = await sha256Hex(buf);
@@ -90,14 +92,11 @@ export async function openSnapshot(
     // Few round trips to the worker: registrations pipelined.
     registered = Promise.all(files.map(([file, bytes]) => db.registerFileBuffer(file, bytes)));
   } else {
-    // The aggregates are small and read by every overview: downloaded whole. The rest by range.
-    const aggs = Object.values(manifest.aggregates ?? {});
-    const aggBuffers = aggs.map(async (p) => [p.file, new Uint8Array(await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer())] as const);
-    // Only the files of the first scope are registered now; applyScope adds the others as the
-    // filters reach them (a province's ten years are thousands of files).
-    const first = entries.flatMap(([, t]) => partsFor(t, scope));
+    // The aggregates are small and answer the pages whatever the year: downloaded whole. The
+    // tables that are not partitioned (units) by range; the partitioned ones once asked for.
+    const aggBuffers = Object.values(manifest.aggregates ?? {}).map(async (p) => [p.file, new Uint8Array(await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer())] as const);
     registered = Promise.all([
-      registerUrls(dbP, manifestUrl, first),
+      registerUrls(dbP, manifestUrl, entries.filter(([, t]) => !t.partition_by.length).flatMap(([, t]) => t.parts)),
       ...aggBuffers.map(async (b) => {
         const { db } = await dbP;
         const [file, bytes] = await b;
@@ -107,8 +106,7 @@ export async function openSnapshot(
   }
   const { conn } = await dbP;
   await registered;
-  const active = mode === 'memory' ? ALL : scope;
-  await conn.query(baseViews(manifest, (name) => partsFor(manifest.tables[name]!, active)).join(';\n'));
+  await conn.query(baseViews(manifest, (name) => (mode === 'memory' || !manifest.tables[name]!.partition_by.length ? manifest.tables[name]!.parts : [])).join(';\n'));
   const t2 = performance.now();
   const views: string[] = [];
   const viewErrors: SnapshotInfo['viewErrors'] = [];
@@ -141,9 +139,14 @@ export async function openSnapshot(
     views,
     viewErrors,
     mode,
-    scope: active,
+    scope: mode === 'memory' ? ALL : null,
     ms: { manifest: t1 - t0, files: t2 - t1, views: t3 - t2 },
   };
+}
+
+/** The aggregates a snapshot read in place brings precomputed (views over their files). */
+export function precomputedAggregates(info: SnapshotInfo): string[] {
+  return info.mode === 'ranges' ? Object.keys(info.manifest.aggregates ?? {}) : [];
 }
 
 const byUrl = new WeakMap<object, Set<string>>();
@@ -160,7 +163,7 @@ async function registerUrls(dbP: Promise<Db>, manifestUrl: string, parts: Manife
   for (const p of todo) done.add(p.file);
 }
 
-const sameScope = (a: Scope, b: Scope) => a.yearFrom === b.yearFrom && a.yearTo === b.yearTo && a.province === b.province;
+const sameScope = (a: Scope | null, b: Scope) => !!a && a.yearFrom === b.yearFrom && a.yearTo === b.yearTo && a.province === b.province;
 
 /**
  * Points the base views of a snapshot read in place at the partitions of `scope`. The

@@ -40,7 +40,10 @@ export function baseViewSql(table: string, locations: string | readonly string[]
 }
 
 /** The region-level aggregates (aggregates.sql) the ingest also writes as Parquet files. */
-export const AGGREGATES = ['agg_coverage', 'agg_figures', 'agg_scores', 'agg_findings'] as const;
+export const AGGREGATES = [
+  'agg_coverage', 'agg_figures', 'agg_scores', 'agg_findings',
+  'agg_function', 'agg_spending', 'agg_procurement', 'agg_procurement_top', 'agg_score_exec',
+] as const;
 
 /** Names of the views a SQL file creates, read from its CREATE … VIEW statements. */
 export function viewsIn(sql: string): string[] {

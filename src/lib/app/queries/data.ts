@@ -10,7 +10,7 @@ import { TABLES } from '../../snapshot/schema.ts';
 import { toCsv } from '../csv.ts';
 import type { Lang } from '../i18n.ts';
 import type { Filters } from '../filters.ts';
-import { ready } from '../snapshot.svelte.ts';
+import { detailReady, ready } from '../snapshot.svelte.ts';
 
 export interface TableInfo {
   name: string;
@@ -38,7 +38,7 @@ function whereFor(cols: string[], f: Filters): Where {
 }
 
 export async function loadTables(f: Filters, lang: Lang): Promise<TableInfo[]> {
-  const info = await ready();
+  const info = await detailReady(f);
   const out: TableInfo[] = [];
   for (const [name, t] of Object.entries(info.manifest.tables)) {
     const cols = await columnsOf(name);
@@ -59,6 +59,7 @@ export async function loadTables(f: Filters, lang: Lang): Promise<TableInfo[]> {
 }
 
 async function filtered(name: string, f: Filters): Promise<{ sql: string; params: Where['params'] }> {
+  await detailReady(f);
   const cols = await columnsOf(name);
   const w = whereFor(cols, f);
   return { sql: `SELECT * FROM ${quoteIdent(name)} ${w.sql}`, params: w.params };

@@ -4,10 +4,12 @@
 // columns it has and uses those, so it keeps working as the table grows.
 import { queryRows } from '../../db/query.ts';
 import type { Row } from '../../db/rows.ts';
-import type { Param } from '../../db/where.ts';
-import { andWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
-import { hasTable, ready } from '../snapshot.svelte.ts';
+import { detailReady, fromAggregates, hasTable, ready } from '../snapshot.svelte.ts';
+import type { FindingsQuery, RuleCount } from './findings-sql.ts';
+import { countsAggregatable, findingsWhere, ruleCountsAggQuery, ruleCountsQuery } from './findings-sql.ts';
+
+export type { FindingsQuery, RuleCount } from './findings-sql.ts';
 
 export interface FindingFigure {
   label: string;
@@ -117,31 +119,15 @@ function normalize(r: Row): FindingRow {
   };
 }
 
-export interface FindingsQuery {
-  rule?: string | null;
-  severity?: string | null;
-  /** One unit (the unit profile's), on top of the global filters. */
-  unit?: string | null;
-  year?: number | null;
-  limit?: number;
-}
+/** The filters whose partitions a findings query reads: a chosen unit narrows them to its province. */
+const scopeOf = (f: Filters, q: FindingsQuery): Filters => (q.unit && !f.units.length ? { ...f, units: [q.unit] } : f);
 
 export async function loadFindings(f: Filters, q: FindingsQuery = {}): Promise<FindingsResult> {
   await ready();
   if (!hasTable('findings')) return { available: false, rows: [], rules: [], total: 0 };
+  await detailReady(scopeOf(f, q));
   const cols = await findingColumns();
-  const w = buildWhere(f, {
-    unit: cols.has('unit_id') ? 'f.unit_id' : undefined,
-    year: cols.has('fiscal_year') ? 'f.fiscal_year' : undefined,
-    kind: cols.has('kind') ? 'f.kind' : undefined,
-  });
-  const extra: string[] = [];
-  const params: Param[] = [];
-  if (q.rule && cols.has('rule')) (extra.push('f.rule = ?'), params.push(q.rule));
-  if (q.severity && cols.has('severity')) (extra.push('f.severity = ?'), params.push(q.severity));
-  if (q.unit && cols.has('unit_id')) (extra.push('f.unit_id = ?'), params.push(q.unit));
-  if (q.year != null && cols.has('fiscal_year')) (extra.push('f.fiscal_year = ?'), params.push(q.year));
-  const where = andWhere(w, extra, params);
+  const where = findingsWhere(f, cols, q);
   const joinUnit = cols.has('unit_id') && !cols.has('unit_name');
   const joinDoc = cols.has('doc_id') && !cols.has('file');
   const order = [cols.has('fiscal_year') ? 'f.fiscal_year DESC NULLS LAST' : null, cols.has('severity') ? SEVERITY_ORDER : null, cols.has('rule') ? 'f.rule' : null]
@@ -156,4 +142,63 @@ export async function loadFindings(f: Filters, q: FindingsQuery = {}): Promise<F
   const [{ n }] = await queryRows<{ n: number }>(`SELECT count(*) AS n FROM findings f ${where.sql}`, where.params);
   const rules = cols.has('rule') ? (await queryRows<{ rule: string }>(`SELECT DISTINCT rule FROM findings ORDER BY rule`)).map((r) => r.rule) : [];
   return { available: true, rows: rows.map(normalize), rules, total: n ?? rows.length };
+}
+
+export interface FindingCounts {
+  available: boolean;
+  /** Findings per rule and severity. */
+  counts: RuleCount[];
+  /** Every rule that has findings in the snapshot (the rule filter's options). */
+  rules: string[];
+  total: number;
+  /** From the aggregates (the list is then read only on request). */
+  scope: boolean;
+}
+
+/** Findings counted per rule and severity: from the aggregates when they carry the choices. */
+export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Promise<FindingCounts> {
+  const info = await ready();
+  if (!hasTable('findings')) return { available: false, counts: [], rules: [], total: 0, scope: false };
+  const agg = countsAggregatable(q) && (await fromAggregates(f)) && !!info.manifest.aggregates?.agg_findings;
+  let counts: RuleCount[];
+  let rules: string[];
+  if (agg) {
+    const c = ruleCountsAggQuery(f, q);
+    [counts, rules] = await Promise.all([
+      queryRows<RuleCount>(c.sql, c.params),
+      queryRows<{ rule: string }>('SELECT DISTINCT rule FROM agg_findings ORDER BY rule').then((r) => r.map((x) => x.rule)),
+    ]);
+  } else {
+    await detailReady(scopeOf(f, q));
+    const cols = await findingColumns();
+    if (!cols.has('rule')) return { available: true, counts: [], rules: [], total: 0, scope: false };
+    const c = ruleCountsQuery(f, cols, q);
+    [counts, rules] = await Promise.all([
+      queryRows<RuleCount>(c.sql, c.params),
+      queryRows<{ rule: string }>('SELECT DISTINCT rule FROM findings ORDER BY rule').then((r) => r.map((x) => x.rule)),
+    ]);
+  }
+  return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg };
+}
+
+/**
+ * The findings list, unless the counts come from the aggregates and it was not asked for (at
+ * scale it reads the partitions of the filters): then null.
+ */
+export async function loadFindingsOnRequest(f: Filters, q: FindingsQuery, wanted: boolean): Promise<FindingsResult | null> {
+  if (!wanted && countsAggregatable(q) && (await fromAggregates(f))) return null;
+  return loadFindings(f, q);
+}
+
+/** Counts per rule with their severities side by side, most findings first (for a bar chart). Pure. */
+export function byRule(counts: RuleCount[]): { rule: string; high: number; medium: number; low: number; total: number }[] {
+  const m = new Map<string, { rule: string; high: number; medium: number; low: number; total: number }>();
+  for (const c of counts) {
+    let r = m.get(c.rule);
+    if (!r) m.set(c.rule, (r = { rule: c.rule, high: 0, medium: 0, low: 0, total: 0 }));
+    const sev = c.severity === 'high' || c.severity === 'medium' ? c.severity : 'low';
+    r[sev] += c.findings;
+    r.total += c.findings;
+  }
+  return [...m.values()].sort((a, b) => b.total - a.total || a.rule.localeCompare(b.rule));
 }

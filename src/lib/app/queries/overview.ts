@@ -4,22 +4,22 @@
 import { queryRows } from '../../db/query.ts';
 import type { SeedFile } from '../../db/seed.ts';
 import { seedKey } from '../../db/seed.ts';
-import { aggregatable } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
 import { EMPTY_FILTERS } from '../filters.ts';
-import { ready, snapshot } from '../snapshot.svelte.ts';
-import type { Query } from './overview-sql.ts';
-import { coverageAggQuery, coverageQuery, headlineAggQuery, headlineCountsQuery, headlineSumsQuery, totalsByYearAggQuery, totalsByYearQuery } from './overview-sql.ts';
+import { detailReady, fromAggregates, snapshot } from '../snapshot.svelte.ts';
 
 /**
- * A snapshot read in place answers the overview from its aggregates when the filters allow.
- * Only another snapshot (?snapshot=) can be one; the embedded one answers from its seed at once.
+ * Whether the overview answers from the aggregates; if not, and the snapshot is read in place,
+ * once its base views cover the filters' partitions. (The embedded snapshot is not waited for:
+ * the build-time seed may answer before the database is up.)
  */
-async function fromAggregates(f: Filters): Promise<boolean> {
-  if (!aggregatable(f)) return false;
-  if (snapshot.mode) return snapshot.mode === 'ranges';
-  return snapshot.external ? (await ready().catch(() => null))?.mode === 'ranges' : false;
+async function fromAggs(f: Filters): Promise<boolean> {
+  if (await fromAggregates(f)) return true;
+  if (snapshot.mode === 'ranges' || (snapshot.mode == null && snapshot.external)) await detailReady(f);
+  return false;
 }
+import type { Query } from './overview-sql.ts';
+import { coverageAggQuery, coverageQuery, headlineAggQuery, headlineCountsQuery, headlineSumsQuery, totalsByYearAggQuery, totalsByYearQuery } from './overview-sql.ts';
 
 export interface CoverageCell {
   unit_id: string;
@@ -33,7 +33,7 @@ export interface CoverageCell {
 }
 
 export async function loadCoverage(f: Filters): Promise<CoverageCell[]> {
-  const q = (await fromAggregates(f)) ? coverageAggQuery(f) : coverageQuery(f);
+  const q = (await fromAggs(f)) ? coverageAggQuery(f) : coverageQuery(f);
   return queryRows<CoverageCell>(q.sql, q.params);
 }
 
@@ -50,7 +50,7 @@ export interface Headline {
 }
 
 export async function loadHeadline(f: Filters): Promise<Headline> {
-  if (await fromAggregates(f)) {
+  if (await fromAggs(f)) {
     const q = headlineAggQuery(f);
     return (await queryRows<Headline>(q.sql, q.params))[0]!;
   }
@@ -71,7 +71,7 @@ export interface TotalByYear {
 }
 
 export async function loadTotalsByYear(f: Filters): Promise<TotalByYear[]> {
-  const q = (await fromAggregates(f)) ? totalsByYearAggQuery(f) : totalsByYearQuery(f);
+  const q = (await fromAggs(f)) ? totalsByYearAggQuery(f) : totalsByYearQuery(f);
   return queryRows<TotalByYear>(q.sql, q.params);
 }
 

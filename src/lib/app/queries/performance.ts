@@ -1,55 +1,45 @@
 // 绩效评价: project self-evaluation scores (distribution, score vs execution rate) and the
-// indicators of one project.
+// indicators of one project. A snapshot read in place answers the distributions from its
+// aggregates and lists projects only when asked (the first 200, flagged ones first, read from
+// the partitions of the filters). SQL: performance-sql.ts.
 import { queryRows } from '../../db/query.ts';
-import { buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
-import { ready } from '../snapshot.svelte.ts';
+import { detailReady, fromAggregates } from '../snapshot.svelte.ts';
+import type { Bin, Cell, ProjectRow } from './performance-sql.ts';
+import { binsAggQuery, binsQuery, cellsAggQuery, projectsQuery } from './performance-sql.ts';
 
-export interface ProjectRow {
-  doc_id: string;
-  unit_id: string;
-  unit_name: string;
-  fiscal_year: number;
-  kind: string;
-  source: 'self_eval' | 'summary';
-  project_id: string;
-  name: string;
-  budget: number | null;
-  executed: number | null;
-  exec_rate: number | null;
-  score: number | null;
-  score_bin: number | null;
-  indicator_count: number | null;
+export type { Bin, Cell, ProjectRow } from './performance-sql.ts';
+export { HIGH_SCORE, LOW_EXECUTION, isFlagged, isFlaggedCell } from './performance-sql.ts';
+
+/** Projects listed at once from the partitions of a snapshot read in place. */
+export const PROJECT_LIST_MAX = 200;
+
+export interface Performance {
+  bins: Bin[];
+  /** Detail: every project (the scatter's points). Aggregates: null, and `cells` instead. */
+  projects: ProjectRow[] | null;
+  cells: Cell[] | null;
 }
 
-export interface Bin {
-  bin_lower: number;
-  bin_label: string;
-  projects: number;
+export async function loadPerformance(f: Filters): Promise<Performance> {
+  if (await fromAggregates(f)) {
+    const b = binsAggQuery(f);
+    const c = cellsAggQuery(f);
+    const [bins, cells] = await Promise.all([queryRows<Bin>(b.sql, b.params), queryRows<Cell>(c.sql, c.params)]);
+    return { bins, cells, projects: null };
+  }
+  await detailReady(f);
+  const p = projectsQuery(f);
+  const b = binsQuery(f);
+  const [projects, bins] = await Promise.all([queryRows<ProjectRow>(p.sql, p.params), queryRows<Bin>(b.sql, b.params)]);
+  return { bins, projects, cells: null };
 }
 
-/** High score with low execution: the pattern the scatter is for. */
-export const HIGH_SCORE = 90;
-export const LOW_EXECUTION = 80;
-export const isFlagged = (p: { score: number | null; exec_rate: number | null }) =>
-  p.score != null && p.exec_rate != null && p.score >= HIGH_SCORE && p.exec_rate < LOW_EXECUTION;
-
-export async function loadPerformance(f: Filters): Promise<{ projects: ProjectRow[]; bins: Bin[] }> {
-  await ready();
-  const w = buildWhere(f, { unit: 'unit_id', year: 'fiscal_year', kind: 'kind' });
-  const projects = await queryRows<ProjectRow>(
-    `SELECT doc_id, unit_id, unit_name, fiscal_year, kind, source, project_id, name, budget, executed, exec_rate, score, score_bin, indicator_count
-     FROM v_project_scores ${w.sql} ORDER BY unit_name, fiscal_year, source, ordinal`,
-    w.params,
-  );
-  const wb = buildWhere(f, { unit: 'p.unit_id', year: 'p.fiscal_year', kind: 'p.kind' }, { prefix: 'AND' });
-  const bins = await queryRows<Bin>(
-    `SELECT b.bin_lower, b.bin_label, count(p.project_id) AS projects
-     FROM v_score_bins b LEFT JOIN v_project_scores p ON p.score_bin = b.bin_lower AND p.source = 'self_eval' ${wb.sql}
-     GROUP BY b.bin_lower, b.bin_label ORDER BY b.bin_lower`,
-    wb.params,
-  );
-  return { projects, bins };
+/** The project list where the distributions came from the aggregates: on request, shortened. */
+export async function loadProjectList(f: Filters): Promise<ProjectRow[]> {
+  await detailReady(f);
+  const p = projectsQuery(f, PROJECT_LIST_MAX);
+  return queryRows<ProjectRow>(p.sql, p.params);
 }
 
 export interface IndicatorRow {
@@ -66,9 +56,9 @@ export interface IndicatorRow {
   source_text: string | null;
 }
 
-export async function loadIndicators(projectId: string | null): Promise<IndicatorRow[]> {
+export async function loadIndicators(f: Filters, projectId: string | null): Promise<IndicatorRow[]> {
   if (!projectId) return [];
-  await ready();
+  await detailReady(f);
   return queryRows<IndicatorRow>(
     `SELECT ordinal, level1, level2, level3, target, actual, weight, score, note, source_line, source_text
      FROM indicators WHERE project_id = ? ORDER BY ordinal`,

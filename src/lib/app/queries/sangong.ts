@@ -1,9 +1,12 @@
 // 三公经费: per unit and year, each component's actual (derived ones marked), the budget it is
 // compared with, the year-on-year change, per staff, and running cost per vehicle.
 import { queryRows } from '../../db/query.ts';
-import { aggWhere, aggregatable, andWhere, buildWhere } from '../../db/where.ts';
+import { aggWhere, andWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
-import { ready } from '../snapshot.svelte.ts';
+import { detailReady, fromAggregates } from '../snapshot.svelte.ts';
+import { SCOPE_ID } from './scope.ts';
+
+export { SCOPE_ID };
 
 export const COMPONENTS = ['total', 'abroad', 'vehicle', 'vehicle_purchase', 'vehicle_operation', 'reception'] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -53,8 +56,6 @@ export interface SangongYear {
 
 type Loaded = { rows: SangongRow[]; years: SangongYear[]; vehicles: VehicleCostRow[] };
 
-/** The id of the one row that stands for every unit of the filters (a snapshot read in place). */
-export const SCOPE_ID = 'region:scope';
 
 /**
  * A snapshot read in place (a province, ten years), no unit chosen: the filters' units summed
@@ -116,8 +117,8 @@ function group(rows: SangongRow[]): SangongYear[] {
 }
 
 export async function loadSangong(f: Filters): Promise<Loaded> {
-  const info = await ready();
-  if (info.mode === 'ranges' && aggregatable(f)) return loadSangongScope(f);
+  if (await fromAggregates(f)) return loadSangongScope(f);
+  await detailReady(f);
   const base = buildWhere(f, { unit: 's.unit_id', year: 's.fiscal_year' });
   // Kind: final accounts give actuals and the budgets they quote; budget documents give plans.
   const kind = f.kind === 'final' ? ['(s.actual IS NOT NULL OR s.budget_initial IS NOT NULL OR s.budget_full_year IS NOT NULL)'] : f.kind === 'budget' ? ['s.budget_planned IS NOT NULL'] : [];

@@ -1,7 +1,8 @@
 // 单位画像: one unit's documents, every metric over the years with its percentile among peers,
 // every figure it disclosed with the sentence it came from.
 import { queryRows } from '../../db/query.ts';
-import { ready } from '../snapshot.svelte.ts';
+import { EMPTY_FILTERS } from '../filters.ts';
+import { detailReady } from '../snapshot.svelte.ts';
 
 export interface UnitInfo {
   unit_id: string;
@@ -52,7 +53,9 @@ export interface DocRow {
 
 export async function loadUnit(unitId: string | null) {
   if (!unitId) return null;
-  await ready();
+  // Every year of the unit; a snapshot read in place opens only its province's partitions (the
+  // peers are then those of that province).
+  await detailReady({ ...EMPTY_FILTERS, units: [unitId] });
   const [info] = await queryRows<UnitInfo>('SELECT unit_id, name, aliases, province, prefecture, county, level, sector FROM units WHERE unit_id = ?', [unitId]);
   if (!info) return null;
   const docs = await queryRows<DocRow>(

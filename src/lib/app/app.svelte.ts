@@ -4,7 +4,7 @@ import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { page } from '$app/state';
 import type { Filters } from './filters.ts';
-import { FILTER_PARAMS, parseFilters, withFilters, writeFilters } from './filters.ts';
+import { FILTER_PARAMS, filtersEqual, parseFilters, withFilters, writeFilters } from './filters.ts';
 import type { Lang, MessageKey } from './i18n.ts';
 import { parseLang, t, withLang } from './i18n.ts';
 
@@ -18,7 +18,16 @@ class AppState {
    * URL by syncFromUrl (the layout calls it on each navigation).
    */
   lang: Lang = $state(typeof location === 'undefined' ? 'zh' : parseLang(new URLSearchParams(location.search)));
-  readonly filters: Filters = $derived(parseFilters(page.url.searchParams));
+  #lastFilters: Filters | null = null;
+  /**
+   * The same object while the filters' values stay the same: a navigation that changes only
+   * page parameters (a drill-down, the language, a list asked for) reruns no page query.
+   */
+  readonly filters: Filters = $derived.by(() => {
+    const f = parseFilters(page.url.searchParams);
+    if (this.#lastFilters && filtersEqual(this.#lastFilters, f)) return this.#lastFilters;
+    return (this.#lastFilters = f);
+  });
 
   syncFromUrl(url: URL): void {
     const lang = parseLang(url.searchParams);

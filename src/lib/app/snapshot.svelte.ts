@@ -1,6 +1,7 @@
 // Opening the snapshot, once per page load: DuckDB-wasm starts while manifest.json and the
 // Parquet files download. `?snapshot=<url of a manifest.json>` opens another snapshot; the
 // default is the one embedded in the app (static/snapshot, copied in at build time).
+import { untrack } from 'svelte';
 import { goto } from '$app/navigation';
 import { asset } from '$app/paths';
 import { getDb } from '../db/duckdb.ts';
@@ -33,7 +34,13 @@ export const snapshot: {
   cacheMs: number | null;
   /** 'ranges': a large snapshot read in place, its partitions pruned by the year and province filters. */
   mode: 'memory' | 'ranges' | null;
-} = $state({ status: 'idle', info: null, error: null, external: false, url: '', readyAt: null, cached: false, cacheMs: null, mode: null });
+  /**
+   * False while the URL may still change before the first query: a large snapshot opened
+   * without years gets its latest year written into the URL once the manifest is read. The
+   * pages start after it (their first queries would otherwise be for every year, then dropped).
+   */
+  settled: boolean;
+} = $state({ status: 'idle', info: null, error: null, external: false, url: '', readyAt: null, cached: false, cacheMs: null, mode: null, settled: true });
 
 const scopeOf = (url: URL): Scope => {
   const f = parseFilters(url.searchParams);
@@ -58,6 +65,13 @@ async function quietTurn(): Promise<void> {
   while (!idleFor(40)) await new Promise((r) => setTimeout(r, 25));
 }
 
+/** For work that may wait (the filter bar's unit list): once the snapshot is open and the page's first queries are done. */
+export async function afterFirstQueries(): Promise<void> {
+  await ready();
+  await new Promise((r) => setTimeout(r, 50));
+  await quietTurn();
+}
+
 let opening: Promise<SnapshotInfo> | null = null;
 
 /** Opens the snapshot named by the page URL (once); resolves when queries can run. */
@@ -68,6 +82,10 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
   snapshot.url = loc.url;
   snapshot.external = loc.external;
   const manifestP = fetchManifest(loc.url, !loc.external);
+  // ?read=ranges: read in place whatever the size (the browser tests use it on the seed snapshot).
+  const inPlace = pageUrl.searchParams.get('read') === 'ranges';
+  const first = scopeOf(pageUrl);
+  snapshot.settled = !((loc.external || inPlace) && first.yearFrom == null && first.yearTo == null);
   // The build-time answers for the first page belong to the embedded snapshot only.
   const seed = loc.external
     ? null
@@ -83,16 +101,13 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
     ? seed.then((m) => (m ? new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))) : undefined)).then(() => getDb())
     : getDb();
   const { ordered, missing } = orderSqlFiles(SQL_SOURCES);
-  // ?read=ranges: read in place whatever the size (the browser tests use it on the seed snapshot).
-  const inPlace = pageUrl.searchParams.get('read') === 'ranges';
   opening = manifestP.then((m) => {
     const scope = scopeFor(m, pageUrl, inPlace);
-    const before = scopeOf(pageUrl);
-    if (scope.yearFrom !== before.yearFrom || scope.yearTo !== before.yearTo) {
+    if (scope.yearFrom !== first.yearFrom || scope.yearTo !== first.yearTo) {
       const f = withFilters(parseFilters(pageUrl.searchParams), { yearFrom: scope.yearFrom, yearTo: scope.yearTo });
       const p = writeFilters(pageUrl.searchParams, f).toString();
-      void goto(`${pageUrl.pathname}${p ? `?${p}` : ''}${pageUrl.hash}`, { replaceState: true, keepFocus: true, noScroll: true });
-    }
+      goto(`${pageUrl.pathname}${p ? `?${p}` : ''}${pageUrl.hash}`, { replaceState: true, keepFocus: true, noScroll: true }).finally(() => (snapshot.settled = true));
+    } else snapshot.settled = true;
     return openSnapshot(db, loc.url, ordered, manifestP, inPlace);
   });
   opening = opening.then(
@@ -106,7 +121,8 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
       // Once the first page has its answers, compute every view once (a cache): later
       // filter changes then read small tables instead of re-running the views. Read in place,
       // only the aggregates (the other views follow the filters' partitions): decoded once.
-      const names = info.mode === 'ranges' ? precomputedAggregates(info) : [...Object.keys(info.manifest.tables), ...info.views];
+      const whole = Object.entries(info.manifest.tables).filter(([, t]) => info.mode === 'memory' || !t.partition_by.length).map(([n]) => n);
+      const names = [...whole, ...(info.mode === 'ranges' ? precomputedAggregates(info) : info.views)];
       setTimeout(() => {
         cacheViews(db, names, quietTurn)
           .then((ms) => {
@@ -119,6 +135,7 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
       return info;
     },
     (e: unknown) => {
+      snapshot.settled = true;
       snapshot.status = 'error';
       snapshot.error = e instanceof Error ? e.message : String(e);
       opening = null;
@@ -169,9 +186,14 @@ export function detailReady(f: Filters): Promise<SnapshotInfo> {
  */
 export async function fromAggregates(f: Filters): Promise<boolean> {
   if (!aggregatable(f)) return false;
-  if (snapshot.mode) return snapshot.mode === 'ranges';
-  return snapshot.external ? (await ready().catch(() => null))?.mode === 'ranges' : false;
+  // Not a dependency of the caller's Resource: the snapshot opening must not rerun its query.
+  const { mode, external } = untrack(() => ({ mode: snapshot.mode, external: snapshot.external }));
+  if (mode) return mode === 'ranges';
+  return external ? (await ready().catch(() => null))?.mode === 'ranges' : false;
 }
+
+/** Whether the snapshot is read in place, or will be (another snapshot, not open yet), without tracking it. */
+export const maybeInPlace = (): boolean => untrack(() => snapshot.mode === 'ranges' || (snapshot.mode == null && snapshot.external));
 
 /** Resolves once the snapshot is open (after openFromUrl was called by the layout). */
 export function ready(): Promise<SnapshotInfo> {

@@ -55,6 +55,13 @@ async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
  * revalidated.
  */
 export async function fetchManifest(manifestUrl: string, preloaded = false): Promise<Manifest> {
+  // Another snapshot's manifest may already be on its way (requested by app.html's first script).
+  const early = typeof window === 'undefined' ? undefined : (window as { __fiscallensManifest?: { url: string; response: Promise<Response> } }).__fiscallensManifest;
+  if (early?.url === manifestUrl) {
+    delete (window as { __fiscallensManifest?: unknown }).__fiscallensManifest;
+    const r = await early.response.catch(() => null);
+    if (r?.ok) return checkManifest(await r.json());
+  }
   return checkManifest(await (await fetchOk(manifestUrl, preloaded ? {} : { cache: 'no-cache' })).json());
 }
 
@@ -92,17 +99,18 @@ export async function openSnapshot(
     // Few round trips to the worker: registrations pipelined.
     registered = Promise.all(files.map(([file, bytes]) => db.registerFileBuffer(file, bytes)));
   } else {
-    // The aggregates are small and answer the pages whatever the year: downloaded whole. The
-    // tables that are not partitioned (units) by range; the partitioned ones once asked for.
-    const aggBuffers = Object.values(manifest.aggregates ?? {}).map(async (p) => [p.file, new Uint8Array(await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer())] as const);
-    registered = Promise.all([
-      registerUrls(dbP, manifestUrl, entries.filter(([, t]) => !t.partition_by.length).flatMap(([, t]) => t.parts)),
-      ...aggBuffers.map(async (b) => {
+    // The aggregates and the tables that are not partitioned (units) are small and answer the
+    // pages whatever the year: downloaded whole, while the wasm module compiles. The
+    // partitioned tables are read by range, once a page asks for detail rows (applyScope).
+    const whole = [...Object.values(manifest.aggregates ?? {}), ...entries.filter(([, t]) => !t.partition_by.length).flatMap(([, t]) => t.parts)];
+    const buffers = whole.map(async (p) => [p.file, new Uint8Array(await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer())] as const);
+    registered = Promise.all(
+      buffers.map(async (b) => {
         const { db } = await dbP;
         const [file, bytes] = await b;
         await db.registerFileBuffer(file, bytes);
       }),
-    ]);
+    );
   }
   const { conn } = await dbP;
   await registered;

@@ -1,6 +1,7 @@
 // What the filter bar offers: the snapshot's units with their regions, levels and sectors, and
 // its years. Loaded once per snapshot.
 import { queryRows } from '../../db/query.ts';
+import { afterFirstQueries, maybeInPlace } from '../snapshot.svelte.ts';
 import { UNITS_QUERY, YEARS_QUERY } from './overview-sql.ts';
 
 export interface UnitDim {
@@ -21,13 +22,26 @@ export interface Dims {
 }
 
 let cached: Promise<Dims> | null = null;
+let cachedYears: Promise<number[]> | null = null;
+
+/** The snapshot's years (from the aggregates: a few rows, asked at once). */
+export function loadYears(): Promise<number[]> {
+  cachedYears ??= (async () => {
+    // Another snapshot: the page's first chart goes first (the first query of a fresh database is the slow one).
+    if (maybeInPlace()) await afterFirstQueries();
+    return (await queryRows<{ y: number }>(YEARS_QUERY.sql, YEARS_QUERY.params)).map((x) => x.y);
+  })();
+  cachedYears.catch(() => (cachedYears = null));
+  return cachedYears;
+}
 
 export function loadDims(): Promise<Dims> {
   cached ??= (async () => {
-    // After the page's own first queries (the filter bar's options can wait a moment).
-    await new Promise((r) => setTimeout(r, 0));
+    // Another snapshot (a province has tens of thousands of units): after the page's own first
+    // queries. The embedded one answers at once from the build-time seed.
+    if (maybeInPlace()) await afterFirstQueries();
     const units = await queryRows<UnitDim>(UNITS_QUERY.sql, UNITS_QUERY.params);
-    const years = (await queryRows<{ y: number }>(YEARS_QUERY.sql, YEARS_QUERY.params)).map((r) => r.y);
+    const years = await loadYears();
     const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort((a, b) => a.localeCompare(b, 'zh'));
     return { units, years, provinces: uniq(units.map((u) => u.province)), sectors: uniq(units.map((u) => u.sector)) };
   })();

@@ -6,7 +6,7 @@ import type { SeedFile } from '../../db/seed.ts';
 import { seedKey } from '../../db/seed.ts';
 import type { Filters } from '../filters.ts';
 import { EMPTY_FILTERS } from '../filters.ts';
-import { detailReady, fromAggregates, snapshot } from '../snapshot.svelte.ts';
+import { detailReady, fromAggregates, maybeInPlace } from '../snapshot.svelte.ts';
 
 /**
  * Whether the overview answers from the aggregates; if not, and the snapshot is read in place,
@@ -15,7 +15,7 @@ import { detailReady, fromAggregates, snapshot } from '../snapshot.svelte.ts';
  */
 async function fromAggs(f: Filters): Promise<boolean> {
   if (await fromAggregates(f)) return true;
-  if (snapshot.mode === 'ranges' || (snapshot.mode == null && snapshot.external)) await detailReady(f);
+  if (maybeInPlace()) await detailReady(f);
   return false;
 }
 import type { Query } from './overview-sql.ts';

@@ -1,7 +1,12 @@
-// Extraction throughput on the seed documents, one thread. Prints figures; asserts nothing.
+// Extraction throughput on the seed documents, one thread. Prints figures and writes
+// test/artifacts/bench-extract.json; asserts nothing.
 //
 //   npm run bench:extract [-- --seconds 3]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { extract } from '../src/lib/extract/index.ts';
+import { REPO_ROOT } from './lib/ingest/paths.ts';
 import { buildLargeText, readSeeds } from './lib/seeds.ts';
 
 const arg = process.argv.indexOf('--seconds');
@@ -56,3 +61,19 @@ const t0 = performance.now();
 sink += extract(large, 'large.txt').facts.length;
 console.log(`large text   ${(largeBytes / 2 ** 20).toFixed(2)} MiB of concatenated seeds in ${(performance.now() - t0).toFixed(1)} ms (one call)`);
 if (sink < 0) console.log(sink);
+const out = join(REPO_ROOT, 'test', 'artifacts');
+mkdirSync(out, { recursive: true });
+writeFileSync(
+  join(out, 'bench-extract.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, loadavg_1m: Math.round(loadavg()[0]! * 100) / 100 },
+      seeds: seeds.length,
+      docs_per_second: Math.round((docs / elapsed) * 10) / 10,
+      mib_per_second: Math.round((bytes / 2 ** 20 / elapsed) * 100) / 100,
+    },
+    null,
+    2,
+  ) + '\n',
+);

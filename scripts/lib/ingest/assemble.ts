@@ -3,7 +3,7 @@
 // completed with the findings and derived figures that need several documents (the facts those
 // rules read are loaded once; the rules run unit by unit and year by year, so only one slice is
 // ever in memory), and written as Parquet (zstd) in Hive partitions
-// <table>/fiscal_year=<y>/province=<p>/part-0.parquet, each table sorted once. The order is
+// <table>/fiscal_year=<y>/province=<p>/part-0.parquet, each partition sorted by snapshot order. The order is
 // total, so the same inputs always give the same bytes.
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -248,7 +248,7 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     }
     log('documents and units', 'plan_tables');
 
-    // 5. Parquet, a year at a time: each year's rows sorted (by partition, then snapshot order)
+    // 5. Parquet, a year at a time: each year's rows materialised once
     // and written partition by partition.
     const out: Record<string, WrittenTable> = {};
     let facts = 0;
@@ -295,18 +295,20 @@ const THREADS = Math.max(1, availableParallelism());
 
 /**
  * One table's rows, in snapshot order, as <table>/fiscal_year=<y>/province=<p>/part-0.parquet.
- * Sorted once by partition, so each partition's COPY reads only its own row groups; the
- * partitions are written by several connections at once (one COPY of a small partition keeps
- * one core busy). DuckDB's PARTITION_BY writer is not used: it does not keep the rows of a
- * partition in input order, and the same inputs must give the same bytes.
+ * The rows are materialised once, unsorted; each partition's COPY reads its own rows (the scan
+ * filters on the two key columns before it fetches the others) and sorts just those, so no
+ * sort ever spans a whole year of a table. Partitions are written by several connections at
+ * once (one COPY of a small partition keeps one core busy). DuckDB's PARTITION_BY writer is not
+ * used: it does not keep the rows of a partition in input order, and the same inputs must give
+ * the same bytes.
  */
 async function writePartitioned(writers: DuckDBConnection[], t: TableDef, src: string, outDir: string): Promise<PartFile[]> {
   const [conn] = writers as [DuckDBConnection];
-  await conn.run(`CREATE OR REPLACE TABLE sorted AS SELECT * FROM ${src} ORDER BY fiscal_year NULLS LAST, province NULLS LAST, __rank, __seq`);
+  await conn.run(`CREATE OR REPLACE TABLE rows_in AS SELECT * FROM ${src}`);
   try {
     const keys = await rowsOf<{ fiscal_year: number | null; province: string | null }>(
       conn,
-      'SELECT DISTINCT fiscal_year, province FROM sorted ORDER BY fiscal_year NULLS LAST, province NULLS LAST',
+      'SELECT DISTINCT fiscal_year, province FROM rows_in ORDER BY fiscal_year NULLS LAST, province NULLS LAST',
     );
     const parts = keys.map((k) => ({
       file: [t.name, partitionSegment('fiscal_year', k.fiscal_year), partitionSegment('province', k.province), 'part-0.parquet'].join('/'),
@@ -321,14 +323,14 @@ async function writePartitioned(writers: DuckDBConnection[], t: TableDef, src: s
           const path = join(outDir, ...p.file.split('/'));
           mkdirSync(dirname(path), { recursive: true });
           const where = `fiscal_year IS NOT DISTINCT FROM ${p.fiscal_year === null ? 'NULL' : Number(p.fiscal_year)} AND province IS NOT DISTINCT FROM ${p.province === null ? 'NULL' : sqlString(p.province)}`;
-          // `sorted` is in snapshot order and a filtered scan keeps it (preserve_insertion_order).
-          await w.run(`COPY (SELECT ${cols(t)} FROM sorted WHERE ${where}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+          // (__rank, __seq) is unique within a table: the order, and so the bytes, are fixed.
+          await w.run(`COPY (SELECT ${cols(t)} FROM rows_in WHERE ${where} ORDER BY __rank, __seq) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
         }
       }),
     );
     return await describeParts(conn, outDir, parts);
   } finally {
-    await conn.run('DROP TABLE sorted');
+    await conn.run('DROP TABLE rows_in');
   }
 }
 

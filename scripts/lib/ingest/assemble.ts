@@ -21,7 +21,7 @@ import { PARTITION_KEYS, TABLES, isPartitioned, table } from '../../../src/lib/s
 import { AGGREGATES, SQL_FILES, baseViewSql, quoteIdent, sqlString } from '../../../src/lib/sql/index.ts';
 import { readSql } from '../sql.ts';
 import { appendRows } from './parquet.ts';
-import { STAGED_TABLES, listStaged, readStagedSql, type StagedTable } from './staging.ts';
+import { STAGED_TABLES, listStaged, readStagedSql, stagedChangeKeys, type StagedTable } from './staging.ts';
 
 export interface PartFile {
   /** Path relative to the snapshot folder, '/'-separated. */
@@ -148,7 +148,7 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     // the rules run one slice at a time (units by hash, then year and kind), so memory holds
     // one slice of row objects.
     const factCols = 'doc_id, unit_id, fiscal_year, kind, province, key, basis, value, derived, source_line, source_end_line, source_text';
-    const changeKeys = (await rowsOf<{ key: string }>(conn, "SELECT DISTINCT key FROM st_facts WHERE basis = 'prior_change' AND kind = 'final' ORDER BY key")).map((r) => r.key);
+    const changeKeys = stagedChangeKeys(opts.stagingDir);
     const ruleKeys = [...new Set([...changeKeys, ...TREND_KEYS, ...PEER_KEYS])];
     await conn.run(`CREATE TABLE rule_facts AS SELECT ${factCols}, __rank, __seq FROM st_facts WHERE key IN (${inList(ruleKeys)})`);
     log('rule facts loaded', 'load');

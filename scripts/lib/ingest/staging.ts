@@ -7,7 +7,7 @@
 // CSV rather than JSON lines: no key names repeated on every row, and DuckDB reads it several
 // times faster. RFC 4180 with every string quoted, so an unquoted empty field is NULL and ""
 // is the empty string (read with allow_quoted_nulls = false); the schema gives the types.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cell, RecordTables, Row } from '../../../src/lib/snapshot/rows.ts';
 import { table } from '../../../src/lib/snapshot/schema.ts';
@@ -84,6 +84,21 @@ export function readStagedSql(t: StagedTable, files: readonly string[]): string 
   return `read_csv([${files.map(sqlString).join(', ')}], header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = ${columns}, auto_detect = false)`;
 }
 
+/**
+ * Keys that some final account states as a change on the previous year: the derived-figure rule
+ * needs their facts. Each writer notes a key once, as it first stages one (change-keys.<writer>.txt),
+ * so the assembly need not read every staged fact to learn them.
+ */
+const changeKeysFile = (dir: string, writer: string): string => join(dir, `change-keys.${writer}.txt`);
+
+/** Every key noted by any writer in `dir`, sorted. */
+export function stagedChangeKeys(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const keys = new Set<string>();
+  for (const f of readdirSync(dir)) if (/^change-keys\.[^.]+\.txt$/.test(f)) for (const k of readFileSync(join(dir, f), 'utf8').split('\n')) if (k) keys.add(k);
+  return [...keys].sort();
+}
+
 export interface StagingWriter {
   /** Appends one document's rows (all of its fiscal year), each with its input's index and its order in the document. */
   add(doc: number, year: number | null, rows: RecordTables): void;
@@ -100,8 +115,15 @@ export function openStaging(dir: string, writer: string): StagingWriter {
     if (fd === undefined) fds.set(path, (fd = openSync(path, 'a')));
     return fd;
   };
+  const changeKeys = new Set<string>();
   return {
     add(doc, year, rows) {
+      for (const f of rows.facts) {
+        if (f.basis !== 'prior_change' || f.kind !== 'final' || changeKeys.has(f.key as string)) continue;
+        changeKeys.add(f.key as string);
+        // Before the rows, so a key is never staged without its note.
+        appendFileSync(changeKeysFile(dir, writer), `${f.key}\n`);
+      }
       for (const t of STAGED_TABLES) {
         const list = rows[t];
         if (list.length) writeSync(fdOf(t, year), csvLines(t, list, doc));

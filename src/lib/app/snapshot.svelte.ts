@@ -7,7 +7,8 @@ import { asset } from '$app/paths';
 import { getDb } from '../db/duckdb.ts';
 import type { Manifest, Scope } from '../db/manifest.ts';
 import type { Filters } from './filters.ts';
-import { manifestBytes, manifestLocation } from '../db/manifest.ts';
+import { fileUrl, manifestBytes, manifestLocation } from '../db/manifest.ts';
+import { SCALE_SEED_FILE } from './queries/scale-seed.ts';
 import { idleFor, queryRows, resetPrepared, setGate, useDb } from '../db/query.ts';
 import type { SeedFile } from '../db/seed.ts';
 import { seedMap } from '../db/seed.ts';
@@ -40,7 +41,9 @@ export const snapshot: {
    * pages start after it (their first queries would otherwise be for every year, then dropped).
    */
   settled: boolean;
-} = $state({ status: 'idle', info: null, error: null, external: false, url: '', readyAt: null, cached: false, cacheMs: null, mode: null, settled: true });
+  /** The manifest, once read (before the database is up). */
+  manifest: Manifest | null;
+} = $state({ status: 'idle', info: null, error: null, external: false, url: '', readyAt: null, cached: false, cacheMs: null, mode: null, settled: true, manifest: null });
 
 const scopeOf = (url: URL): Scope => {
   const f = parseFilters(url.searchParams);
@@ -73,6 +76,8 @@ export async function afterFirstQueries(): Promise<void> {
 }
 
 let opening: Promise<SnapshotInfo> | null = null;
+/** How the snapshot is read, once its manifest is (null: it could not be read). */
+let modeKnown: Promise<SnapshotInfo['mode'] | null> | null = null;
 
 /** Opens the snapshot named by the page URL (once); resolves when queries can run. */
 export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
@@ -86,9 +91,23 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
   const inPlace = pageUrl.searchParams.get('read') === 'ranges';
   const first = scopeOf(pageUrl);
   snapshot.settled = !((loc.external || inPlace) && first.yearFrom == null && first.yearTo == null);
-  // The build-time answers for the first page belong to the embedded snapshot only.
+  // Known from the manifest, before the database: whether pages answer from the aggregates.
+  modeKnown = manifestP.then(
+    (m) => {
+      snapshot.manifest = m;
+      return (snapshot.mode = inPlace || manifestBytes(m) > EAGER_BYTES ? 'ranges' : 'memory');
+    },
+    () => null,
+  );
+  // Answers ahead of time for the first page: the build's for the embedded snapshot; for one
+  // read in place, its own aggregates/seed.json (every page's first charts on its latest year).
   const seed = loc.external
-    ? null
+    ? manifestP.then(async (m) => {
+        const entry = m.files?.[SCALE_SEED_FILE];
+        if (!entry || !(inPlace || manifestBytes(m) > EAGER_BYTES)) return null;
+        const r = await fetch(fileUrl(loc.url, SCALE_SEED_FILE, entry.sha256));
+        return r.ok ? seedMap((await r.json()) as SeedFile, m.version) : null;
+      }).catch(() => null)
     : Promise.all([
         // Default cache mode, to pick up the <link rel="preload"> of app.html (the server
         // sends no-cache, so a reload still revalidates).
@@ -97,7 +116,8 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
       ]).then(([s, m]) => seedMap(s, m.version), () => null);
   // With a seed, DuckDB starts once the first page has drawn from it: compiling the wasm module
   // takes the machine's cores, and the first chart needs none of it. Without one, at once.
-  const db = seed
+  // (Another snapshot: at once — its seed, if any, is only known after its manifest.)
+  const db = !loc.external
     ? seed.then((m) => (m ? new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))) : undefined)).then(() => getDb())
     : getDb();
   const { ordered, missing } = orderSqlFiles(SQL_SOURCES);
@@ -189,7 +209,7 @@ export async function fromAggregates(f: Filters): Promise<boolean> {
   // Not a dependency of the caller's Resource: the snapshot opening must not rerun its query.
   const { mode, external } = untrack(() => ({ mode: snapshot.mode, external: snapshot.external }));
   if (mode) return mode === 'ranges';
-  return external ? (await ready().catch(() => null))?.mode === 'ranges' : false;
+  return external ? (await modeKnown) === 'ranges' : false;
 }
 
 /** Whether the snapshot is read in place, or will be (another snapshot, not open yet), without tracking it. */

@@ -33,7 +33,8 @@ export interface SnapshotInfo {
    * in place and no detail asked for yet (the partitioned tables are empty views).
    */
   scope: Scope | null;
-  ms: { manifest: number; files: number; views: number };
+  /** Durations, and `db`: when DuckDB-wasm had started (ms since navigation start). */
+  ms: { manifest: number; files: number; views: number; db: number };
 }
 
 export const ALL: Scope = Object.freeze({ yearFrom: null, yearTo: null, province: null });
@@ -113,6 +114,7 @@ export async function openSnapshot(
     );
   }
   const { conn } = await dbP;
+  const dbAt = performance.now();
   await registered;
   await conn.query(baseViews(manifest, (name) => (mode === 'memory' || !manifest.tables[name]!.partition_by.length ? manifest.tables[name]!.parts : [])).join(';\n'));
   const t2 = performance.now();
@@ -148,13 +150,25 @@ export async function openSnapshot(
     viewErrors,
     mode,
     scope: mode === 'memory' ? ALL : null,
-    ms: { manifest: t1 - t0, files: t2 - t1, views: t3 - t2 },
+    ms: { manifest: t1 - t0, files: t2 - t1, views: t3 - t2, db: dbAt },
   };
 }
 
-/** The aggregates a snapshot read in place brings precomputed (views over their files). */
+/** Above this many rows an aggregate stays a view over its file (see precomputedAggregates). */
+export const CACHE_ROWS_MAX = 100_000;
+
+/**
+ * The aggregates of a snapshot read in place that are worth computing into tables: the smaller
+ * ones, smallest first. Building a table of a few hundred thousand rows holds the worker for
+ * half a second, long enough to delay a filter change that comes meanwhile; those are read
+ * from their (downloaded) files on each query instead.
+ */
 export function precomputedAggregates(info: SnapshotInfo): string[] {
-  return info.mode === 'ranges' ? Object.keys(info.manifest.aggregates ?? {}) : [];
+  if (info.mode !== 'ranges') return [];
+  return Object.entries(info.manifest.aggregates ?? {})
+    .filter(([, a]) => a.rows <= CACHE_ROWS_MAX)
+    .sort(([, a], [, b]) => a.rows - b.rows)
+    .map(([name]) => name);
 }
 
 const byUrl = new WeakMap<object, Set<string>>();

@@ -62,3 +62,6 @@ export function ruleCountsAggQuery(f: Filters, q: FindingsQuery): Query {
     params: all.params,
   };
 }
+
+/** The rule filter's options from the aggregates. */
+export const RULES_AGG_QUERY: Query = { sql: 'SELECT DISTINCT rule FROM agg_findings ORDER BY rule', params: [] };

@@ -5,9 +5,10 @@
 import { queryRows } from '../../db/query.ts';
 import type { Row } from '../../db/rows.ts';
 import type { Filters } from '../filters.ts';
-import { detailReady, fromAggregates, hasTable, ready } from '../snapshot.svelte.ts';
+import { untrack } from 'svelte';
+import { detailReady, fromAggregates, hasTable, ready, snapshot } from '../snapshot.svelte.ts';
 import type { FindingsQuery, RuleCount } from './findings-sql.ts';
-import { countsAggregatable, findingsWhere, ruleCountsAggQuery, ruleCountsQuery } from './findings-sql.ts';
+import { RULES_AGG_QUERY, countsAggregatable, findingsWhere, ruleCountsAggQuery, ruleCountsQuery } from './findings-sql.ts';
 
 export type { FindingsQuery, RuleCount } from './findings-sql.ts';
 
@@ -157,16 +158,18 @@ export interface FindingCounts {
 
 /** Findings counted per rule and severity: from the aggregates when they carry the choices. */
 export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Promise<FindingCounts> {
-  const info = await ready();
-  if (!hasTable('findings')) return { available: false, counts: [], rules: [], total: 0, scope: false };
-  const agg = countsAggregatable(q) && (await fromAggregates(f)) && !!info.manifest.aggregates?.agg_findings;
+  // From the aggregates without waiting for the database (the seed of a snapshot read in place may answer).
+  const agg = countsAggregatable(q) && (await fromAggregates(f));
+  const manifest = untrack(() => snapshot.manifest);
+  if (!manifest?.tables.findings) await ready();
+  if (!hasTable('findings') && !manifest?.tables.findings) return { available: false, counts: [], rules: [], total: 0, scope: false };
   let counts: RuleCount[];
   let rules: string[];
-  if (agg) {
+  if (agg && manifest?.aggregates?.agg_findings) {
     const c = ruleCountsAggQuery(f, q);
     [counts, rules] = await Promise.all([
       queryRows<RuleCount>(c.sql, c.params),
-      queryRows<{ rule: string }>('SELECT DISTINCT rule FROM agg_findings ORDER BY rule').then((r) => r.map((x) => x.rule)),
+      queryRows<{ rule: string }>(RULES_AGG_QUERY.sql, RULES_AGG_QUERY.params).then((r) => r.map((x) => x.rule)),
     ]);
   } else {
     await detailReady(scopeOf(f, q));
@@ -178,7 +181,7 @@ export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Prom
       queryRows<{ rule: string }>('SELECT DISTINCT rule FROM findings ORDER BY rule').then((r) => r.map((x) => x.rule)),
     ]);
   }
-  return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg };
+  return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg && !!manifest?.aggregates?.agg_findings };
 }
 
 /**

@@ -84,12 +84,16 @@ export function totalsByYearAggQuery(f: Filters): Query {
   };
 }
 
-/** Coverage by region (prefecture, else province) instead of by unit: documents per year and kind. */
+/**
+ * Coverage by region instead of by unit: documents per year and kind, per province (per
+ * prefecture once a province is chosen: a province's hundreds of regions stay readable).
+ */
 export function coverageAggQuery(f: Filters): Query {
   const w = aggWhere(f);
+  const pref = f.province != null ? 'prefecture' : 'NULL';
   return {
-    sql: `SELECT 'region:' || coalesce(province, '?') || '/' || coalesce(prefecture, '') AS unit_id,
-            concat_ws(' ', coalesce(province, '?'), prefecture) AS unit_name, fiscal_year, kind, 'doc' AS src,
+    sql: `SELECT 'region:' || coalesce(province, '?') || '/' || coalesce(${pref}, '') AS unit_id,
+            concat_ws(' ', coalesce(province, '?'), ${pref}) AS unit_name, fiscal_year, kind, 'doc' AS src,
             'ok' AS status, CAST(sum(documents) AS VARCHAR) AS file
      FROM agg_coverage ${w.sql}
      GROUP BY ALL ORDER BY unit_name, fiscal_year, kind`,
@@ -120,4 +124,15 @@ export function headlineAggQuery(f: Filters): Query {
 /** What the seed holds: the unfiltered overview and the filter bar's options. */
 export function seedQueries(f: Filters): Query[] {
   return [totalsByYearQuery(f), coverageQuery(f), headlineCountsQuery(f), headlineSumsQuery(f), UNITS_QUERY, YEARS_QUERY];
+}
+
+/** 三公: the filters' units summed per year, kind and key (the page's scope row), from agg_figures. */
+export function sangongScopeQuery(f: Filters): Query {
+  const w = aggWhere(f, { prefix: 'AND', ignoreKind: true });
+  return {
+    sql: `SELECT fiscal_year, kind, key, sum(total) AS total, sum(documents) AS documents FROM agg_figures
+     WHERE (key LIKE 'sangong.%' OR key IN ('staff.actual', 'staff.active')) ${w.sql}
+     GROUP BY ALL ORDER BY fiscal_year, kind, key`,
+    params: w.params,
+  };
 }

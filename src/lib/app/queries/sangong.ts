@@ -1,9 +1,10 @@
 // 三公经费: per unit and year, each component's actual (derived ones marked), the budget it is
 // compared with, the year-on-year change, per staff, and running cost per vehicle.
 import { queryRows } from '../../db/query.ts';
-import { aggWhere, andWhere, buildWhere } from '../../db/where.ts';
+import { andWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
 import { detailReady, fromAggregates } from '../snapshot.svelte.ts';
+import { sangongScopeQuery } from './overview-sql.ts';
 import { SCOPE_ID } from './scope.ts';
 
 export { SCOPE_ID };
@@ -63,13 +64,8 @@ type Loaded = { rows: SangongRow[]; years: SangongYear[]; vehicles: VehicleCostR
  * documents' plans, per staff member and per vehicle — as one row that stands for them all.
  */
 async function loadSangongScope(f: Filters): Promise<Loaded> {
-  const w = aggWhere(f, { prefix: 'AND', ignoreKind: true });
-  const sums = await queryRows<{ fiscal_year: number; kind: string; key: string; total: number; documents: number }>(
-    `SELECT fiscal_year, kind, key, sum(total) AS total, sum(documents) AS documents FROM agg_figures
-     WHERE (key LIKE 'sangong.%' OR key IN ('staff.actual', 'staff.active')) ${w.sql}
-     GROUP BY ALL ORDER BY fiscal_year, kind, key`,
-    w.params,
-  );
+  const q = sangongScopeQuery(f);
+  const sums = await queryRows<{ fiscal_year: number; kind: string; key: string; total: number; documents: number }>(q.sql, q.params);
   const at = (y: number, kind: string, key: string) => sums.find((r) => r.fiscal_year === y && r.kind === kind && r.key === key);
   const yearsIn = [...new Set(sums.map((r) => r.fiscal_year))].sort((a, b) => a - b);
   const rows: SangongRow[] = [];

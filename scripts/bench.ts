@@ -14,7 +14,7 @@
 //
 // bench.json: { date, machine, targets, embedded: Column | null, province: Column | null } with
 // Column = { label, documents, ingest_docs_per_second, ingest_seconds, ingest_peak_rss_mib,
-// snapshot_mib, first_chart_ms {p50,p95}, update_ms {p50,p95}, pages [{path,p50,p95,heap_mib}] }.
+// snapshot_mib, first_chart_ms {p50,p95}, update_ms {p50,p95}, pages [{path,p50,p95,first_chart_p95,heap_mib}] }.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -49,7 +49,7 @@ const dirMib = (dir: string): number =>
 interface AppJson {
   cold_first_chart_ms: Quantiles;
   filter_update_ms: Quantiles;
-  per_page: { path: string; p50: number; p95: number; heap_mib: number }[];
+  per_page: { path: string; p50: number | null; p95: number | null; heap_mib: number | null; cold_first_chart_ms?: { p95: number | null } }[];
 }
 interface IngestJson {
   documents: number;
@@ -69,7 +69,7 @@ function column(label: string, ingest: IngestJson, app: AppJson): Column {
     snapshot_mib: ingest.snapshot_mib,
     first_chart_ms: { p50: app.cold_first_chart_ms.p50, p95: app.cold_first_chart_ms.p95 },
     update_ms: { p50: app.filter_update_ms.p50, p95: app.filter_update_ms.p95 },
-    pages: app.per_page.map((p) => ({ path: p.path, p50: p.p50, p95: p.p95, heap_mib: p.heap_mib })),
+    pages: app.per_page.map((p) => ({ path: p.path, p50: p.p50, p95: p.p95, first_chart_p95: p.cold_first_chart_ms?.p95 ?? null, heap_mib: p.heap_mib })),
   };
 }
 

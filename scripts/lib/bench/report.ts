@@ -19,17 +19,18 @@ export interface Column {
   snapshot_mib: number;
   first_chart_ms: Quantiles;
   update_ms: Quantiles;
-  pages: { path: string; p50: number; p95: number; heap_mib: number }[];
+  /** Per page: filter → update p50/p95, its own cold first chart, JS heap; null where the page failed. */
+  pages: { path: string; p50: number | null; p95: number | null; first_chart_p95: number | null; heap_mib: number | null }[];
 }
 
 const mark = (ok: boolean) => (ok ? '✓' : '✗');
-const fmt = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '—' : String(x));
+const fmt = (x: number | null | undefined) => (x == null || Number.isNaN(x) ? '—' : String(x));
 
 /** The report's table: one row a measure, a column a scale, targets beside each figure. */
 export function formatReport(embedded: Column | null, province: Column | null): string {
   const rows: string[][] = [['measure', 'embedded (5 seeds)', 'province (synthetic)', 'targets']];
   const cell = (c: Column | null, f: (c: Column) => string) => (c ? f(c) : '—');
-  const within = (v: number, t: number) => `${fmt(v)} ${mark(v <= t)}`;
+  const within = (v: number | null, t: number) => (v == null || Number.isNaN(v) ? '— ✗' : `${v} ${mark(v <= t)}`);
   rows.push([
     'ingest documents/s (no cache)',
     cell(embedded, (c) => `${c.ingest_docs_per_second} ${mark(c.ingest_docs_per_second >= TARGETS.ingest_docs_per_second)} (${c.documents} synthetic docs)`),
@@ -52,11 +53,16 @@ export function formatReport(embedded: Column | null, province: Column | null): 
   ]);
   const paths = [...new Set([...(embedded?.pages ?? []), ...(province?.pages ?? [])].map((p) => p.path))];
   for (const path of paths) {
-    const page = (c: Column | null, t: number) => {
+    const page = (c: Column | null, t: number, first: number) => {
       const p = c?.pages.find((x) => x.path === path);
-      return p ? `${fmt(p.p50)} / ${within(p.p95, t)}, heap ${fmt(p.heap_mib)} MiB` : '—';
+      return p ? `${fmt(p.p50)} / ${within(p.p95, t)}; first chart p95 ${within(p.first_chart_p95, first)}; heap ${fmt(p.heap_mib)} MiB` : '—';
     };
-    rows.push([`  page ${path} update p50 / p95`, page(embedded, TARGETS.embedded.update_p95_ms), page(province, TARGETS.province.update_p95_ms), `p95 ≤ ${TARGETS.embedded.update_p95_ms} / ≤ ${TARGETS.province.update_p95_ms}`]);
+    rows.push([
+      `  page ${path} update p50 / p95`,
+      page(embedded, TARGETS.embedded.update_p95_ms, TARGETS.embedded.first_chart_ms),
+      page(province, TARGETS.province.update_p95_ms, TARGETS.province.first_chart_ms),
+      `p95 ≤ ${TARGETS.embedded.update_p95_ms} / ≤ ${TARGETS.province.update_p95_ms}`,
+    ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');

@@ -1,4 +1,4 @@
-// Builds the seed (src/lib/db/seed.ts): the unfiltered first page's queries run by Node's DuckDB
+// Builds the seed (src/lib/db/seed.ts): the unfiltered pages' first queries run by Node's DuckDB
 // over data/snapshot — the same SQL files, the same SQL text the browser sends — written to
 // static/seed/queries.json for the build to embed. Rewritten only when its content changes, so
 // an unchanged snapshot does not make the build look stale.
@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EMPTY_FILTERS } from '../../../src/lib/app/filters.ts';
 import type { Query } from '../../../src/lib/app/queries/overview-sql.ts';
-import { seedQueries } from '../../../src/lib/app/queries/overview-sql.ts';
-import { SCALE_SEED_FILE, openingFilters, scaleSeedQueries } from '../../../src/lib/app/queries/scale-seed.ts';
+import { COLUMNS_QUERY } from '../../../src/lib/app/queries/findings-sql.ts';
+import { SCALE_SEED_FILE, embeddedSeedQueries, openingFilters, scaleSeedQueries } from '../../../src/lib/app/queries/scale-seed.ts';
 import { AGGREGATES, quoteIdent, sqlString } from '../../../src/lib/sql/index.ts';
 import type { OpenSnapshot } from '../sql.ts';
 import type { SeedFile } from '../../../src/lib/db/seed.ts';
@@ -34,7 +34,8 @@ export async function writeSeed(snapshotDir: string, outFile: string): Promise<b
   const manifest = JSON.parse(readFileSync(join(snapshotDir, 'manifest.json'), 'utf8')) as { version: string };
   const db = await openSnapshot(snapshotDir);
   try {
-    const text = JSON.stringify(await answers(db, manifest.version, seedQueries(EMPTY_FILTERS))) + '\n';
+    const cols = new Set((await db.query<{ c: string }>(COLUMNS_QUERY.sql, COLUMNS_QUERY.params as string[])).map((r) => r.c));
+    const text = JSON.stringify(await answers(db, manifest.version, embeddedSeedQueries(EMPTY_FILTERS, cols))) + '\n';
     if (existsSync(outFile) && readFileSync(outFile, 'utf8') === text) return false;
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, text);

@@ -200,6 +200,23 @@ export function detailReady(f: Filters): Promise<SnapshotInfo> {
 }
 
 /**
+ * For a query that reads detail rows and needs nothing else from the snapshot: waits only when
+ * the snapshot is read in place (its base views must cover the filters' partitions). A
+ * downloaded snapshot's queries go straight to the query layer, which answers the first page's
+ * from the build-time seed before the database is up.
+ */
+/** The manifest once read (null: it could not be), without waiting for the database. */
+export async function knownManifest(): Promise<Manifest | null> {
+  await modeKnown;
+  return untrack(() => snapshot.manifest);
+}
+
+export async function detailScope(f: Filters): Promise<void> {
+  const mode = untrack(() => snapshot.mode) ?? (await modeKnown);
+  if (mode === 'ranges') await detailReady(f);
+}
+
+/**
  * Whether a page answers from the region-level aggregates: a snapshot read in place, and
  * filters they carry (no county, sector or chosen units). Only another snapshot (?snapshot=)
  * can be one: the embedded one answers at once, without waiting for the database.

@@ -65,3 +65,9 @@ export function ruleCountsAggQuery(f: Filters, q: FindingsQuery): Query {
 
 /** The rule filter's options from the aggregates. */
 export const RULES_AGG_QUERY: Query = { sql: 'SELECT DISTINCT rule FROM agg_findings ORDER BY rule', params: [] };
+
+/** The rule filter's options from the findings table. */
+export const RULES_QUERY: Query = { sql: 'SELECT DISTINCT rule FROM findings ORDER BY rule', params: [] };
+
+/** The findings table's columns (the page uses those it has). */
+export const COLUMNS_QUERY: Query = { sql: 'SELECT column_name AS c FROM information_schema.columns WHERE table_name = ?', params: ['findings'] };

@@ -6,9 +6,9 @@ import { queryRows } from '../../db/query.ts';
 import type { Row } from '../../db/rows.ts';
 import type { Filters } from '../filters.ts';
 import { untrack } from 'svelte';
-import { detailReady, fromAggregates, hasTable, ready, snapshot } from '../snapshot.svelte.ts';
+import { detailScope, fromAggregates, hasTable, knownManifest, ready, snapshot } from '../snapshot.svelte.ts';
 import type { FindingsQuery, RuleCount } from './findings-sql.ts';
-import { RULES_AGG_QUERY, countsAggregatable, findingsWhere, ruleCountsAggQuery, ruleCountsQuery } from './findings-sql.ts';
+import { RULES_AGG_QUERY, RULES_QUERY, COLUMNS_QUERY, countsAggregatable, findingsWhere, ruleCountsAggQuery, ruleCountsQuery } from './findings-sql.ts';
 
 export type { FindingsQuery, RuleCount } from './findings-sql.ts';
 
@@ -55,11 +55,11 @@ const SEVERITY_ORDER = `CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WH
 let columnsCache: { url: string; cols: Promise<Set<string>> } | null = null;
 
 async function findingColumns(): Promise<Set<string>> {
-  const info = await ready();
-  if (columnsCache?.url !== info.manifestUrl) {
+  const url = untrack(() => snapshot.url);
+  if (columnsCache?.url !== url) {
     columnsCache = {
-      url: info.manifestUrl,
-      cols: queryRows<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = ?`, ['findings']).then(
+      url,
+      cols: queryRows<{ c: string }>(COLUMNS_QUERY.sql, COLUMNS_QUERY.params).then(
         (r) => new Set(r.map((x) => x.c)),
       ),
     };
@@ -126,7 +126,7 @@ const scopeOf = (f: Filters, q: FindingsQuery): Filters => (q.unit && !f.units.l
 export async function loadFindings(f: Filters, q: FindingsQuery = {}): Promise<FindingsResult> {
   await ready();
   if (!hasTable('findings')) return { available: false, rows: [], rules: [], total: 0 };
-  await detailReady(scopeOf(f, q));
+  await detailScope(scopeOf(f, q));
   const cols = await findingColumns();
   const where = findingsWhere(f, cols, q);
   const joinUnit = cols.has('unit_id') && !cols.has('unit_name');
@@ -141,7 +141,7 @@ export async function loadFindings(f: Filters, q: FindingsQuery = {}): Promise<F
     where.params,
   );
   const [{ n }] = await queryRows<{ n: number }>(`SELECT count(*) AS n FROM findings f ${where.sql}`, where.params);
-  const rules = cols.has('rule') ? (await queryRows<{ rule: string }>(`SELECT DISTINCT rule FROM findings ORDER BY rule`)).map((r) => r.rule) : [];
+  const rules = cols.has('rule') ? (await queryRows<{ rule: string }>(RULES_QUERY.sql, RULES_QUERY.params)).map((r) => r.rule) : [];
   return { available: true, rows: rows.map(normalize), rules, total: n ?? rows.length };
 }
 
@@ -160,28 +160,27 @@ export interface FindingCounts {
 export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Promise<FindingCounts> {
   // From the aggregates without waiting for the database (the seed of a snapshot read in place may answer).
   const agg = countsAggregatable(q) && (await fromAggregates(f));
-  const manifest = untrack(() => snapshot.manifest);
-  if (!manifest?.tables.findings) await ready();
-  if (!hasTable('findings') && !manifest?.tables.findings) return { available: false, counts: [], rules: [], total: 0, scope: false };
+  const manifest = untrack(() => snapshot.manifest) ?? (await knownManifest()) ?? (await ready()).manifest;
+  if (!manifest.tables.findings) return { available: false, counts: [], rules: [], total: 0, scope: false };
   let counts: RuleCount[];
   let rules: string[];
-  if (agg && manifest?.aggregates?.agg_findings) {
+  if (agg && manifest.aggregates?.agg_findings) {
     const c = ruleCountsAggQuery(f, q);
     [counts, rules] = await Promise.all([
       queryRows<RuleCount>(c.sql, c.params),
       queryRows<{ rule: string }>(RULES_AGG_QUERY.sql, RULES_AGG_QUERY.params).then((r) => r.map((x) => x.rule)),
     ]);
   } else {
-    await detailReady(scopeOf(f, q));
+    await detailScope(scopeOf(f, q));
     const cols = await findingColumns();
     if (!cols.has('rule')) return { available: true, counts: [], rules: [], total: 0, scope: false };
     const c = ruleCountsQuery(f, cols, q);
     [counts, rules] = await Promise.all([
       queryRows<RuleCount>(c.sql, c.params),
-      queryRows<{ rule: string }>('SELECT DISTINCT rule FROM findings ORDER BY rule').then((r) => r.map((x) => x.rule)),
+      queryRows<{ rule: string }>(RULES_QUERY.sql, RULES_QUERY.params).then((r) => r.map((x) => x.rule)),
     ]);
   }
-  return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg && !!manifest?.aggregates?.agg_findings };
+  return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg && !!manifest.aggregates?.agg_findings };
 }
 
 /**

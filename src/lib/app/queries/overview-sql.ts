@@ -2,7 +2,7 @@
 // filters: the browser runs them, and the build runs the unfiltered ones ahead of time (the
 // seed, see scripts/lib/app/seed.ts) so the first page can draw before DuckDB-wasm is up.
 import type { Where } from '../../db/where.ts';
-import { aggWhere, buildWhere } from '../../db/where.ts';
+import { aggWhere, andWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
 
 export interface Query {
@@ -134,5 +134,32 @@ export function sangongScopeQuery(f: Filters): Query {
      WHERE (key LIKE 'sangong.%' OR key IN ('staff.actual', 'staff.active')) ${w.sql}
      GROUP BY ALL ORDER BY fiscal_year, kind, key`,
     params: w.params,
+  };
+}
+
+/** 三公: per unit, year and component, from the detail view (v_sangong_by_year) with the document file. */
+export function sangongQuery(f: Filters): Query {
+  const base = buildWhere(f, { unit: 's.unit_id', year: 's.fiscal_year' });
+  // Kind: final accounts give actuals and the budgets they quote; budget documents give plans.
+  const kind = f.kind === 'final' ? ['(s.actual IS NOT NULL OR s.budget_initial IS NOT NULL OR s.budget_full_year IS NOT NULL)'] : f.kind === 'budget' ? ['s.budget_planned IS NOT NULL'] : [];
+  const w = andWhere(base, kind);
+  return {
+    sql: `SELECT s.unit_id, s.unit_name, s.fiscal_year, s.component, s.actual, s.derived, s.budget, s.budget_basis, s.exec_pct,
+            s.prior_actual, s.prior_derived, s.yoy_change, s.yoy_pct, s.stated_change, s.stated_pct, s.staff, s.actual_per_staff,
+            s.source_line, s.source_text, d.file
+     FROM v_sangong_by_year s LEFT JOIN documents d ON d.doc_id = s.doc_id
+     ${w.sql}
+     ORDER BY s.unit_name, s.fiscal_year, s.component_order`,
+    params: w.params,
+  };
+}
+
+/** 三公: running cost per vehicle, per unit and year. */
+export function sangongVehiclesQuery(f: Filters): Query {
+  const wv = buildWhere(f, { unit: 'unit_id', year: 'fiscal_year' });
+  return {
+    sql: `SELECT unit_id, unit_name, fiscal_year, vehicle_operation, vehicles_held, cost_per_vehicle, staff
+     FROM v_sangong_vehicle_cost ${wv.sql} ORDER BY unit_name, fiscal_year`,
+    params: wv.params,
   };
 }

@@ -4,7 +4,7 @@
 // the partitions of the filters). SQL: performance-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
-import { detailReady, fromAggregates } from '../snapshot.svelte.ts';
+import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
 import type { Bin, Cell, ProjectRow } from './performance-sql.ts';
 import { binsAggQuery, binsQuery, cellsAggQuery, projectsQuery } from './performance-sql.ts';
 
@@ -28,7 +28,7 @@ export async function loadPerformance(f: Filters): Promise<Performance> {
     const [bins, cells] = await Promise.all([queryRows<Bin>(b.sql, b.params), queryRows<Cell>(c.sql, c.params)]);
     return { bins, cells, projects: null };
   }
-  await detailReady(f);
+  await detailScope(f);
   const p = projectsQuery(f);
   const b = binsQuery(f);
   const [projects, bins] = await Promise.all([queryRows<ProjectRow>(p.sql, p.params), queryRows<Bin>(b.sql, b.params)]);
@@ -37,7 +37,7 @@ export async function loadPerformance(f: Filters): Promise<Performance> {
 
 /** The project list where the distributions came from the aggregates: on request, shortened. */
 export async function loadProjectList(f: Filters): Promise<ProjectRow[]> {
-  await detailReady(f);
+  await detailScope(f);
   const p = projectsQuery(f, PROJECT_LIST_MAX);
   return queryRows<ProjectRow>(p.sql, p.params);
 }
@@ -58,7 +58,7 @@ export interface IndicatorRow {
 
 export async function loadIndicators(f: Filters, projectId: string | null): Promise<IndicatorRow[]> {
   if (!projectId) return [];
-  await detailReady(f);
+  await detailScope(f);
   return queryRows<IndicatorRow>(
     `SELECT ordinal, level1, level2, level3, target, actual, weight, score, note, source_line, source_text
      FROM indicators WHERE project_id = ? ORDER BY ordinal`,

@@ -3,7 +3,7 @@
 // ranking by SME share with the sentences the figures were read from. SQL: procurement-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
-import { detailReady, fromAggregates } from '../snapshot.svelte.ts';
+import { detailScope, fromAggregates, maybeInPlace } from '../snapshot.svelte.ts';
 import type { ProcurementRow } from './procurement-sql.ts';
 import { RANKING_TOP, procurementAggQuery, procurementQuery, rankingAggQuery, rankingAggregatable } from './procurement-sql.ts';
 
@@ -12,7 +12,7 @@ export type { ProcurementRow } from './procurement-sql.ts';
 /** The rows of the charts: one per document, or per year and kind for the whole scope. */
 export async function loadProcurement(f: Filters): Promise<{ rows: ProcurementRow[]; scope: boolean }> {
   const agg = await fromAggregates(f);
-  if (!agg) await detailReady(f);
+  if (!agg) await detailScope(f);
   const q = agg ? procurementAggQuery(f) : procurementQuery(f);
   return { rows: await queryRows<ProcurementRow>(q.sql, q.params), scope: agg };
 }
@@ -26,8 +26,8 @@ export async function loadProcurementRanking(f: Filters): Promise<{ rows: Procur
     const q = rankingAggQuery(f);
     return { rows: await queryRows<ProcurementRow>(q.sql, q.params), limit: RANKING_TOP };
   }
-  const info = await detailReady(f);
-  const limit = info.mode === 'ranges' ? RANKING_TOP : null;
+  await detailScope(f);
+  const limit = maybeInPlace() ? RANKING_TOP : null;
   const q = procurementQuery(f, limit);
   return { rows: await queryRows<ProcurementRow>(q.sql, q.params), limit };
 }

@@ -1,10 +1,9 @@
 // 三公经费: per unit and year, each component's actual (derived ones marked), the budget it is
 // compared with, the year-on-year change, per staff, and running cost per vehicle.
 import { queryRows } from '../../db/query.ts';
-import { andWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
-import { detailReady, fromAggregates } from '../snapshot.svelte.ts';
-import { sangongScopeQuery } from './overview-sql.ts';
+import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
+import { sangongQuery, sangongScopeQuery, sangongVehiclesQuery } from './overview-sql.ts';
 import { SCOPE_ID } from './scope.ts';
 
 export { SCOPE_ID };
@@ -114,30 +113,13 @@ function group(rows: SangongRow[]): SangongYear[] {
 
 export async function loadSangong(f: Filters): Promise<Loaded> {
   if (await fromAggregates(f)) return loadSangongScope(f);
-  await detailReady(f);
-  const base = buildWhere(f, { unit: 's.unit_id', year: 's.fiscal_year' });
-  // Kind: final accounts give actuals and the budgets they quote; budget documents give plans.
-  const kind = f.kind === 'final' ? ['(s.actual IS NOT NULL OR s.budget_initial IS NOT NULL OR s.budget_full_year IS NOT NULL)'] : f.kind === 'budget' ? ['s.budget_planned IS NOT NULL'] : [];
-  const w = andWhere(base, kind);
-  const wv = buildWhere(f, { unit: 'unit_id', year: 'fiscal_year' });
+  await detailScope(f);
+  const q = sangongQuery(f);
+  const v = sangongVehiclesQuery(f);
   // Both sent at once: the second waits in the worker, not for a round trip of the first.
   const [rows, vehicles] = await Promise.all([
-    queryRows<SangongRow>(
-      `SELECT s.unit_id, s.unit_name, s.fiscal_year, s.component, s.actual, s.derived, s.budget, s.budget_basis, s.exec_pct,
-            s.prior_actual, s.prior_derived, s.yoy_change, s.yoy_pct, s.stated_change, s.stated_pct, s.staff, s.actual_per_staff,
-            s.source_line, s.source_text, d.file
-     FROM v_sangong_by_year s LEFT JOIN documents d ON d.doc_id = s.doc_id
-     ${w.sql}
-     ORDER BY s.unit_name, s.fiscal_year, s.component_order`,
-      w.params,
-    ),
-    f.kind === 'budget'
-      ? ([] as VehicleCostRow[])
-      : queryRows<VehicleCostRow>(
-          `SELECT unit_id, unit_name, fiscal_year, vehicle_operation, vehicles_held, cost_per_vehicle, staff
-     FROM v_sangong_vehicle_cost ${wv.sql} ORDER BY unit_name, fiscal_year`,
-          wv.params,
-        ),
+    queryRows<SangongRow>(q.sql, q.params),
+    f.kind === 'budget' ? ([] as VehicleCostRow[]) : queryRows<VehicleCostRow>(v.sql, v.params),
   ]);
   return { rows, years: group(rows), vehicles };
 }

@@ -6,12 +6,12 @@
 // snapshot's first page. Pure.
 import type { Filters } from '../filters.ts';
 import { EMPTY_FILTERS, withFilters } from '../filters.ts';
-import { RULES_AGG_QUERY, ruleCountsAggQuery } from './findings-sql.ts';
+import { COLUMNS_QUERY, RULES_AGG_QUERY, RULES_QUERY, ruleCountsAggQuery, ruleCountsQuery } from './findings-sql.ts';
 import type { Query } from './overview-sql.ts';
-import { coverageAggQuery, headlineAggQuery, sangongScopeQuery, totalsByYearAggQuery } from './overview-sql.ts';
-import { binsAggQuery, cellsAggQuery } from './performance-sql.ts';
-import { procurementAggQuery, rankingAggQuery } from './procurement-sql.ts';
-import { docSplitsAggQuery, functionLinesAggQuery } from './spending-sql.ts';
+import { coverageAggQuery, headlineAggQuery, sangongQuery, sangongScopeQuery, sangongVehiclesQuery, seedQueries, totalsByYearAggQuery } from './overview-sql.ts';
+import { binsAggQuery, binsQuery, cellsAggQuery, projectsQuery } from './performance-sql.ts';
+import { procurementAggQuery, procurementQuery, rankingAggQuery } from './procurement-sql.ts';
+import { docSplitsAggQuery, docSplitsQuery, functionLinesAggQuery, functionLinesQuery } from './spending-sql.ts';
 
 /** Where the seed of a snapshot read in place lives, next to its manifest. */
 export const SCALE_SEED_FILE = 'aggregates/seed.json';
@@ -33,5 +33,25 @@ export function scaleSeedQueries(f: Filters): Query[] {
     cellsAggQuery(f),
     ruleCountsAggQuery(f, {}),
     RULES_AGG_QUERY,
+  ];
+}
+
+/**
+ * The build-time seed of the embedded snapshot (downloaded whole, no filters): the overview's
+ * and the filter bar's queries, and every other page's first charts from the detail views.
+ * `findingColumns`: the findings table's columns, as COLUMNS_QUERY answers (asked first).
+ */
+export function embeddedSeedQueries(f: Filters, findingColumns: Set<string> | null): Query[] {
+  return [
+    ...seedQueries(f),
+    functionLinesQuery(f),
+    docSplitsQuery(f),
+    sangongQuery(f),
+    sangongVehiclesQuery(f),
+    procurementQuery(f),
+    projectsQuery(f),
+    binsQuery(f),
+    COLUMNS_QUERY,
+    ...(findingColumns?.has('rule') ? [ruleCountsQuery(f, findingColumns, {}), RULES_QUERY] : []),
   ];
 }

@@ -3,7 +3,7 @@
 // headcounts for per-staff figures. The SQL is in spending-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
-import { detailReady, fromAggregates } from '../snapshot.svelte.ts';
+import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
 import type { DocSplit, FunctionLine } from './spending-sql.ts';
 import { docSplitsAggQuery, docSplitsQuery, functionLinesAggQuery, functionLinesQuery } from './spending-sql.ts';
 
@@ -12,7 +12,7 @@ export { functionTree, nodeAt } from './spending-sql.ts';
 
 export async function loadSpending(f: Filters): Promise<{ lines: FunctionLine[]; docs: DocSplit[]; scope: boolean }> {
   const agg = await fromAggregates(f);
-  if (!agg) await detailReady(f);
+  if (!agg) await detailScope(f);
   const l = agg ? functionLinesAggQuery(f) : functionLinesQuery(f);
   const d = agg ? docSplitsAggQuery(f) : docSplitsQuery(f);
   // Both sent at once: the second waits in the worker, not for a round trip of the first.

@@ -7,13 +7,13 @@ import { REPO_ROOT } from './paths.ts';
 
 export const EXTRACTOR_DIR = resolve(REPO_ROOT, 'src', 'lib', 'extract');
 /** What turns records into the snapshot's files: a change here redoes the snapshot, not the cache. */
-export const PIPELINE_DIRS = [EXTRACTOR_DIR, resolve(REPO_ROOT, 'src', 'lib', 'findings'), resolve(REPO_ROOT, 'src', 'lib', 'snapshot'), resolve(REPO_ROOT, 'scripts', 'lib', 'ingest')];
+export const PIPELINE_DIRS = [EXTRACTOR_DIR, resolve(REPO_ROOT, 'src', 'lib', 'findings'), resolve(REPO_ROOT, 'src', 'lib', 'snapshot'), resolve(REPO_ROOT, 'scripts', 'lib', 'ingest'), resolve(REPO_ROOT, 'src', 'lib', 'sql')];
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return walk(p);
-    return e.isFile() && /\.(ts|json)$/.test(e.name) ? [p] : [];
+    return e.isFile() && /\.(ts|json|sql)$/.test(e.name) ? [p] : [];
   });
 }
 

@@ -29,8 +29,9 @@ if (!seedOnly) {
   manifest.version = contentVersion(manifest.tables, manifest.aggregates);
 }
 // Every page's first charts at the scope the app opens it on, answered ahead (read in place).
+manifest.files ??= {};
 const seed = await writeScaleSeed(dir, manifest);
-manifest.files = { ...manifest.files, [seed.file]: { bytes: seed.bytes, sha256: seed.sha256 } };
-console.log(`aggregates: ${seed.file} ${(seed.bytes / 1024).toFixed(1)} KiB`);
+if (seed) console.log(`aggregates: ${seed} ${(manifest.files[seed]!.bytes / 1024).toFixed(1)} KiB`);
+else console.log('aggregates: no seed (the snapshot has no document with a fiscal year)');
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
 console.log(`aggregates: ${dir} (version ${manifest.version}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

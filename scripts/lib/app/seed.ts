@@ -48,12 +48,16 @@ export async function writeSeed(snapshotDir: string, outFile: string): Promise<b
 /**
  * The seed of a snapshot read in place (src/lib/app/queries/scale-seed.ts): every page's first
  * charts at the scope it opens on (its latest year), answered from its aggregate files as the
- * browser reads them, written to <snapshot>/aggregates/seed.json for the given manifest version.
- * Returns the file's entry for the manifest's `files`.
+ * browser reads them, written to <snapshot>/aggregates/seed.json for the manifest's version and
+ * listed in the manifest's `files` (the caller writes the manifest). Returns the file's name,
+ * or null for a snapshot with no fiscal year (nothing to open on).
  */
-export async function writeScaleSeed(snapshotDir: string, manifest: { version: string; tables: Record<string, { parts: { fiscal_year?: number | null }[] }>; aggregates?: Record<string, { file: string }> }): Promise<{ file: string; bytes: number; sha256: string }> {
+export async function writeScaleSeed(
+  snapshotDir: string,
+  manifest: { version: string; tables: Record<string, { parts: { fiscal_year?: number | null }[] }>; aggregates?: Record<string, { file: string }>; files: Record<string, { bytes: number; sha256: string }> },
+): Promise<string | null> {
   const years = (manifest.tables.documents?.parts ?? []).map((p) => p.fiscal_year).filter((y): y is number => typeof y === 'number');
-  if (!years.length) throw new Error('seed: the snapshot has no documents with a fiscal year');
+  if (!years.length) return null;
   const db = await openSnapshot(snapshotDir);
   try {
     for (const name of AGGREGATES) {
@@ -65,7 +69,8 @@ export async function writeScaleSeed(snapshotDir: string, manifest: { version: s
     const path = join(snapshotDir, ...SCALE_SEED_FILE.split('/'));
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
-    return { file: SCALE_SEED_FILE, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    manifest.files[SCALE_SEED_FILE] = { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return SCALE_SEED_FILE;
   } finally {
     db.close();
   }

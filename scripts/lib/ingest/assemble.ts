@@ -3,8 +3,8 @@
 // completed with the findings and derived figures that need several documents (the facts those
 // rules read are loaded once; the rules run unit by unit and year by year, so only one slice is
 // ever in memory), and written as Parquet (zstd) in Hive partitions
-// <table>/fiscal_year=<y>/province=<p>/part-0.parquet, each partition sorted by snapshot order. The order is
-// total, so the same inputs always give the same bytes.
+// <table>/fiscal_year=<y>/province=<p>/part-0.parquet, each partition in snapshot order. The
+// order is total, so the same inputs always give the same bytes.
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
@@ -248,8 +248,8 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     }
     log('documents and units', 'plan_tables');
 
-    // 5. Parquet, a year at a time: each year's rows materialised once
-    // and written partition by partition.
+    // 5. Parquet, a year at a time: each year's rows materialised once and written partition
+    // by partition.
     const out: Record<string, WrittenTable> = {};
     let facts = 0;
     for (const t of TABLES) {

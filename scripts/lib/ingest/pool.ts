@@ -1,7 +1,8 @@
 // A pool of worker threads running processFile over the inputs; the main thread only
 // collects. Each worker holds the file it is reading and the next one, so it never waits for
-// the main thread between files (a round trip per file left the cores idle ~5 % of the time). A worker that crashes, or takes longer than the time limit on one file, is replaced
-// and that file is reported as rejected: one bad document never stops the others. A worker
+// the main thread between files. A worker that crashes, or takes longer than the time limit on
+// one file, is replaced and that file is reported as rejected (the file queued behind it goes
+// to another worker): one bad document never stops the others. A worker
 // that cannot even start is an error of the installation, and fails the whole run.
 import { Worker } from 'node:worker_threads';
 import type { FileResult, FileTask } from './process-file.ts';

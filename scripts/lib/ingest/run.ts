@@ -273,11 +273,7 @@ export async function runIngest(opts: IngestOptions = {}): Promise<IngestResult>
     // The answers to every page's first charts at the scope the app opens a large snapshot on
     // (scripts/lib/app/seed.ts), so the app draws them before DuckDB-wasm is up. Read from the
     // files just written, so the manifest goes first and is written again with the seed listed.
-    if (manifest.tables.documents!.parts.some((p) => typeof p.fiscal_year === 'number')) {
-      const seed = await writeScaleSeed(tmp, manifest);
-      manifest.files[seed.file] = { bytes: seed.bytes, sha256: seed.sha256 };
-      writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    }
+    if (await writeScaleSeed(tmp, manifest)) writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
     // 4. Swap it in.
     await swapIn(tmp, out, (phase) => hold(phase, tmp));

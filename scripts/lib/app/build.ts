@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { ingestIfStale } from '../ingest/stale.ts';
 import { buildStaleReason } from './freshness.ts';
-import { ROOT, SEED_FILE, SNAPSHOT_DIR, STATIC_SNAPSHOT_DIR } from './paths.ts';
-import { writeSeed } from './seed.ts';
+import { ROOT, SEED_FILE, SNAPSHOT_DIR, STATIC_SNAPSHOT_DIR, VIEW_SEED_DIR } from './paths.ts';
+import { writeSeed, writeViewSeed } from './seed.ts';
 import { syncSnapshot } from './sync-snapshot.ts';
 
 export interface PrepareResult {
@@ -19,6 +19,7 @@ export async function prepareSnapshot(opts: { quiet?: boolean } = {}): Promise<P
   const r = await ingestIfStale({ quiet: opts.quiet ?? true });
   const s = syncSnapshot(SNAPSHOT_DIR, STATIC_SNAPSHOT_DIR);
   await writeSeed(SNAPSHOT_DIR, SEED_FILE);
+  await writeViewSeed(SNAPSHOT_DIR, VIEW_SEED_DIR);
   return { ingest: r.ran ? `re-ingested (${r.reason})` : r.reason, copied: s.copied.length };
 }
 

@@ -3,16 +3,18 @@
 // static/seed/queries.json for the build to embed. Rewritten only when its content changes, so
 // an unchanged snapshot does not make the build look stale.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EMPTY_FILTERS } from '../../../src/lib/app/filters.ts';
 import type { Query } from '../../../src/lib/app/queries/overview-sql.ts';
 import { COLUMNS_QUERY } from '../../../src/lib/app/queries/findings-sql.ts';
 import { SCALE_SEED_FILE, embeddedSeedQueries, openingFilters, scaleSeedQueries } from '../../../src/lib/app/queries/scale-seed.ts';
-import { AGGREGATES, quoteIdent, sqlString } from '../../../src/lib/sql/index.ts';
+import { AGGREGATES, SQL_FILES, quoteIdent, sqlString, viewsIn } from '../../../src/lib/sql/index.ts';
+import type { ViewSeedIndex } from '../../../src/lib/db/seed.ts';
+import { VIEW_SEED_INDEX } from '../../../src/lib/db/seed.ts';
 import type { OpenSnapshot } from '../sql.ts';
 import type { SeedFile } from '../../../src/lib/db/seed.ts';
-import { openSnapshot } from '../sql.ts';
+import { openSnapshot, readSql } from '../sql.ts';
 
 /** JSON-safe values as the browser's DuckDB returns them (BIGINT as a double). */
 function plainRow(r: Record<string, unknown>): Record<string, unknown> {
@@ -73,5 +75,51 @@ export async function writeScaleSeed(
     return SCALE_SEED_FILE;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The embedded snapshot's analytic views, computed at build time: every view of the SQL files
+ * (in their order) run by Node's DuckDB over the snapshot and written as one Parquet file each
+ * to `outDir`, with an index (VIEW_SEED_INDEX: the snapshot version, each file's size and
+ * checksum). The browser loads them into tables when it opens the snapshot, instead of
+ * computing each view on DuckDB-wasm's one thread while the page is in use (the snapshot never
+ * changes in the browser; the views it creates from the same SQL files read these tables).
+ * Rows sorted (ORDER BY ALL) on one thread, so every run writes the same bytes; files are rewritten only
+ * when their bytes change. Returns whether anything changed.
+ */
+export async function writeViewSeed(snapshotDir: string, outDir: string): Promise<boolean> {
+  const manifest = JSON.parse(readFileSync(join(snapshotDir, 'manifest.json'), 'utf8')) as { version: string };
+  const db = await openSnapshot(snapshotDir);
+  const tmp = mkdtempSync(join(dirname(outDir), '.views-'));
+  let changed = false;
+  try {
+    await db.conn.run('SET threads = 1');
+    const index: ViewSeedIndex = { version: manifest.version, views: [] };
+    for (const name of SQL_FILES.flatMap((f) => viewsIn(readSql(f)))) {
+      const file = `${name}.parquet`;
+      const path = join(tmp, file);
+      await db.conn.run(`COPY (SELECT * FROM ${quoteIdent(name)} ORDER BY ALL) TO ${sqlString(path)} (FORMAT PARQUET, COMPRESSION zstd)`);
+      const bytes = readFileSync(path);
+      index.views.push({ name, file, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    }
+    mkdirSync(outDir, { recursive: true });
+    const keep = new Set([VIEW_SEED_INDEX, ...index.views.map((v) => v.file)]);
+    for (const f of readdirSync(outDir)) if (!keep.has(f)) (rmSync(join(outDir, f), { force: true }), (changed = true));
+    for (const v of index.views) {
+      const bytes = readFileSync(join(tmp, v.file));
+      const dst = join(outDir, v.file);
+      if (existsSync(dst) && readFileSync(dst).equals(bytes)) continue;
+      writeFileSync(dst, bytes);
+      changed = true;
+    }
+    // The index last: it names only files that are there.
+    const text = JSON.stringify(index) + '\n';
+    const at = join(outDir, VIEW_SEED_INDEX);
+    if (!existsSync(at) || readFileSync(at, 'utf8') !== text) (writeFileSync(at, text), (changed = true));
+    return changed;
+  } finally {
+    db.close();
+    rmSync(tmp, { recursive: true, force: true });
   }
 }

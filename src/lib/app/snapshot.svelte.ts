@@ -11,7 +11,7 @@ import { fileUrl, manifestBytes, manifestLocation } from '../db/manifest.ts';
 import { SCALE_SEED_FILE } from './queries/scale-seed.ts';
 import { idleFor, queryRows, resetPrepared, setGate, useDb } from '../db/query.ts';
 import type { SeedFile } from '../db/seed.ts';
-import { seedMap } from '../db/seed.ts';
+import { VIEW_SEED_INDEX, seedMap, viewSeedFiles } from '../db/seed.ts';
 import type { SnapshotInfo } from '../db/snapshot.ts';
 import { EAGER_BYTES, applyScope, cacheViews, fetchManifest, openSnapshot, precomputedAggregates } from '../db/snapshot.ts';
 import { orderSqlFiles } from '../db/sql-order.ts';
@@ -120,6 +120,13 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
   const db = !loc.external
     ? seed.then((m) => (m ? new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))) : undefined)).then(() => getDb())
     : getDb();
+  // The embedded snapshot's views computed at build time (static/seed/views), for its version.
+  const precomputed = loc.external
+    ? null
+    : Promise.all([fetch(asset(`/seed/views/${VIEW_SEED_INDEX}`)).then((r) => (r.ok ? r.json() : null)), manifestP]).then(
+        ([index, m]) => viewSeedFiles(index, m.version)?.map((v) => ({ name: v.name, url: new URL(asset(`/seed/views/${v.file}`), pageUrl.href).href + `?v=${v.sha256.slice(0, 16)}`, sha256: v.sha256 })) ?? null,
+        () => null,
+      );
   const { ordered, missing } = orderSqlFiles(SQL_SOURCES);
   opening = manifestP.then((m) => {
     const scope = scopeFor(m, pageUrl, inPlace);
@@ -128,7 +135,7 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
       const p = writeFilters(pageUrl.searchParams, f).toString();
       goto(`${pageUrl.pathname}${p ? `?${p}` : ''}${pageUrl.hash}`, { replaceState: true, keepFocus: true, noScroll: true }).finally(() => (snapshot.settled = true));
     } else snapshot.settled = true;
-    return openSnapshot(db, loc.url, ordered, manifestP, inPlace);
+    return openSnapshot(db, loc.url, ordered, manifestP, inPlace, precomputed);
   });
   opening = opening.then(
     (info) => {
@@ -142,7 +149,13 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
       // filter changes then read small tables instead of re-running the views. Read in place,
       // only the aggregates (the other views follow the filters' partitions): decoded once.
       const whole = Object.entries(info.manifest.tables).filter(([, t]) => info.mode === 'memory' || !t.partition_by.length).map(([n]) => n);
-      const names = [...whole, ...(info.mode === 'ranges' ? precomputedAggregates(info) : info.views)];
+      // Those already in tables when it opened (the embedded snapshot's views, computed at build time) are not redone.
+      const names = [...whole, ...(info.mode === 'ranges' ? precomputedAggregates(info) : info.views)].filter((n) => !info.cached.includes(n));
+      if (!names.length) {
+        snapshot.cached = true;
+        snapshot.cacheMs = info.ms.views;
+        return info;
+      }
       setTimeout(() => {
         cacheViews(db, names, quietTurn)
           .then((ms) => {

@@ -20,3 +20,23 @@ export function seedMap(seed: SeedFile | null, manifestVersion: string): Map<str
   if (!seed || seed.version !== manifestVersion || !Array.isArray(seed.entries)) return null;
   return new Map(seed.entries.map((e) => [seedKey(e.sql, e.params), e.rows]));
 }
+
+/** The index of the build-time view tables (static/seed/views/, scripts/lib/app/seed.ts). */
+export const VIEW_SEED_INDEX = 'index.json';
+
+export interface ViewSeedIndex {
+  /** The manifest version of the snapshot they were computed from. */
+  version: string;
+  /** Each analytic view as one Parquet file (its name + .parquet), in the SQL files' order. */
+  views: { name: string; file: string; bytes: number; sha256: string }[];
+}
+
+const VIEW_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** The view files of an index, or null when it belongs to another snapshot or is malformed. Pure. */
+export function viewSeedFiles(index: unknown, manifestVersion: string): ViewSeedIndex['views'] | null {
+  const i = index as Partial<ViewSeedIndex> | null;
+  if (!i || i.version !== manifestVersion || !Array.isArray(i.views)) return null;
+  const ok = i.views.every((v) => v && typeof v.name === 'string' && VIEW_NAME.test(v.name) && v.file === `${v.name}.parquet` && typeof v.sha256 === 'string');
+  return ok ? i.views : null;
+}

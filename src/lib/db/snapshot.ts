@@ -33,9 +33,21 @@ export interface SnapshotInfo {
    * in place and no detail asked for yet (the partitioned tables are empty views).
    */
   scope: Scope | null;
+  /** Tables and views already computed into tables when it opened (see cacheViews). */
+  cached: string[];
   /** Durations, and `db`: when DuckDB-wasm had started (ms since navigation start). */
   ms: { manifest: number; files: number; views: number; db: number };
 }
+
+/** A view computed at build time: its Parquet file's URL and checksum. */
+export interface PrecomputedView {
+  name: string;
+  url: string;
+  sha256: string;
+}
+
+/** The DuckDB file name a precomputed view is registered under. */
+const viewFile = (name: string) => `__views/${name}.parquet`;
 
 export const ALL: Scope = Object.freeze({ yearFrom: null, yearTo: null, province: null });
 
@@ -78,6 +90,12 @@ export async function openSnapshot(
   manifestP: Promise<Manifest> = fetchManifest(manifestUrl),
   /** Read in place even when small (how the tests exercise a province-scale snapshot's path). */
   inPlace = false,
+  /**
+   * The analytic views computed at build time (the embedded snapshot: static/seed/views, for
+   * this manifest's version), or null. A downloaded snapshot then opens with every table and
+   * those views already in tables (see cacheViews), so no query ever runs a view's SQL.
+   */
+  precomputed: Promise<PrecomputedView[] | null> | null = null,
 ): Promise<SnapshotInfo> {
   const t0 = performance.now();
   // The manifest and the Parquet files download while the wasm module compiles.
@@ -86,19 +104,31 @@ export async function openSnapshot(
   const entries = Object.entries(manifest.tables);
   const mode: SnapshotInfo['mode'] = inPlace || manifestBytes(manifest) > EAGER_BYTES ? 'ranges' : 'memory';
   let registered: Promise<unknown>;
+  /** The precomputed views that downloaded and checked (the others are computed in the browser). */
+  let loadedViews: Promise<string[]> = Promise.resolve([]);
   if (mode === 'memory') {
-    const buffers = entries.flatMap(([, t]) => t.parts).map(async (p) => {
-      const buf = await (await fetchOk(fileUrl(manifestUrl, p.file, p.sha256))).arrayBuffer();
-      if (p.sha256 && crypto.subtle) {
+    const download = async (file: string, url: string, sha256: string | undefined) => {
+      const buf = await (await fetchOk(url)).arrayBuffer();
+      if (sha256 && crypto.subtle) {
         const got = await sha256Hex(buf);
-        if (got !== p.sha256) throw new Error(`${p.file}: checksum does not match the manifest`);
+        if (got !== sha256) throw new Error(`${file}: checksum does not match the manifest`);
       }
-      return [p.file, new Uint8Array(buf)] as const;
-    });
+      return [file, new Uint8Array(buf)] as const;
+    };
+    const buffers = entries.flatMap(([, t]) => t.parts).map((p) => download(p.file, fileUrl(manifestUrl, p.file, p.sha256), p.sha256));
+    // A view file that fails to download is computed in the browser instead.
+    const viewBuffers = (precomputed ?? Promise.resolve(null)).then((list) =>
+      Promise.all((list ?? []).map((v) => download(viewFile(v.name), v.url, v.sha256).then((f) => [v.name, f] as const, () => null))),
+    );
     const { db } = await dbP;
     const files = await Promise.all(buffers);
     // Few round trips to the worker: registrations pipelined.
     registered = Promise.all(files.map(([file, bytes]) => db.registerFileBuffer(file, bytes)));
+    loadedViews = viewBuffers.then(async (vs) => {
+      const ok = vs.filter((v) => v != null);
+      await Promise.all(ok.map(([, [file, bytes]]) => db.registerFileBuffer(file, bytes)));
+      return ok.map(([name]) => name);
+    });
   } else {
     // The aggregates and the tables that are not partitioned (units) are small and answer the
     // pages whatever the year: downloaded whole, while the wasm module compiles. The
@@ -116,7 +146,22 @@ export async function openSnapshot(
   const { conn } = await dbP;
   const dbAt = performance.now();
   await registered;
-  await conn.query(baseViews(manifest, (name) => (mode === 'memory' || !manifest.tables[name]!.partition_by.length ? manifest.tables[name]!.parts : [])).join(';\n'));
+  // Downloaded whole, with views computed at build time: every table goes into a table at once
+  // and the views are created over those (binding a view over tables reads no Parquet
+  // metadata), then each precomputed view is pointed at its own table — the same cache
+  // cacheViews builds, made before any query runs, and no query ever runs a view's SQL.
+  const loaded = new Set(mode === 'memory' ? await loadedViews : []);
+  const cached: string[] = [];
+  if (loaded.size) {
+    await conn.query(
+      [
+        ...entries.map(([n, t]) => (t.parts.length ? cacheSql(n, `read_parquet([${t.parts.map((p) => sqlString(p.file)).join(', ')}], hive_partitioning = false)`) : baseViewSql(n, []))),
+        ...baseViews(manifest, () => []).filter((_, i) => !(TABLES[i]!.name in manifest.tables)),
+        ...[...loaded].map((v) => `CREATE OR REPLACE TABLE ${quoteIdent(`__cache_${v}`)} AS SELECT * FROM read_parquet(${sqlString(viewFile(v))})`),
+      ].join(';\n'),
+    );
+    cached.push(...entries.filter(([, t]) => t.parts.length).map(([n]) => n));
+  } else await conn.query(baseViews(manifest, (name) => (mode === 'memory' || !manifest.tables[name]!.partition_by.length ? manifest.tables[name]!.parts : [])).join(';\n'));
   const t2 = performance.now();
   const views: string[] = [];
   const viewErrors: SnapshotInfo['viewErrors'] = [];
@@ -141,6 +186,11 @@ export async function openSnapshot(
         .map(([name, p]) => `CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * FROM read_parquet(${sqlString(p.file)})`)
         .join(';\n'),
     );
+  const precomputedViews = views.filter((v) => loaded.has(v));
+  if (precomputedViews.length) {
+    await conn.query(precomputedViews.map((v) => `CREATE OR REPLACE VIEW ${quoteIdent(v)} AS SELECT * FROM ${quoteIdent(`__cache_${v}`)}`).join(';\n'));
+    cached.push(...precomputedViews);
+  }
   const t3 = performance.now();
   return {
     manifestUrl,
@@ -148,6 +198,7 @@ export async function openSnapshot(
     tables: entries.map(([n]) => n),
     views,
     viewErrors,
+    cached,
     mode,
     scope: mode === 'memory' ? ALL : null,
     ms: { manifest: t1 - t0, files: t2 - t1, views: t3 - t2, db: dbAt },
@@ -202,6 +253,12 @@ export async function applyScope(dbP: Promise<Db>, info: SnapshotInfo, scope: Sc
   return true;
 }
 
+/** `name` computed from `source` into its cache table, and the view `name` pointed at it. */
+function cacheSql(name: string, source: string): string {
+  const cache = quoteIdent(`__cache_${name}`);
+  return `CREATE OR REPLACE TABLE ${cache} AS SELECT * FROM ${source};\nCREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * FROM ${cache}`;
+}
+
 /**
  * A result cache for an immutable snapshot: each base table and each analytic view, in
  * dependency order, is computed once into a table, and the view is pointed at it. The SQL of
@@ -213,9 +270,7 @@ export async function cacheViews(dbP: Promise<Db>, names: string[], waitTurn: ()
   const t0 = performance.now();
   for (const name of names) {
     await waitTurn();
-    const cache = quoteIdent(`__cache_${name}`);
-    await conn.query(`CREATE OR REPLACE TABLE ${cache} AS SELECT * FROM ${quoteIdent(name)}`);
-    await conn.query(`CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * FROM ${cache}`);
+    await conn.query(cacheSql(name, quoteIdent(name)));
   }
   return performance.now() - t0;
 }

@@ -1,5 +1,6 @@
 // App-wide state read from the URL: language and global filters. The URL is the single source
 // of truth; changing a filter is a navigation, so back/forward and shared links just work.
+import { browser } from '$app/environment';
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { page } from '$app/state';
@@ -10,6 +11,13 @@ import { parseLang, t, withLang } from './i18n.ts';
 
 /** Parameters that travel with every link: the filters, the language and the snapshot. */
 const SHARED_PARAMS: readonly string[] = [...FILTER_PARAMS, 'lang', 'snapshot'];
+
+/**
+ * The page URL's parameters. While a page is prerendered (with the seed's figures) its URL has
+ * none and may not be read: no filters, no page parameters, links without parameters until the
+ * page hydrates.
+ */
+const params = (): URLSearchParams => (browser ? page.url.searchParams : new URLSearchParams());
 
 class AppState {
   /**
@@ -24,7 +32,7 @@ class AppState {
    * page parameters (a drill-down, the language, a list asked for) reruns no page query.
    */
   readonly filters: Filters = $derived.by(() => {
-    const f = parseFilters(page.url.searchParams);
+    const f = parseFilters(params());
     if (this.#lastFilters && filtersEqual(this.#lastFilters, f)) return this.#lastFilters;
     return (this.#lastFilters = f);
   });
@@ -38,7 +46,7 @@ class AppState {
 
   /** A page parameter (page-local state such as the chosen unit or drill path). */
   param(name: string): string | null {
-    return page.url.searchParams.get(name);
+    return params().get(name);
   }
 
   #go(params: URLSearchParams, replace = false): Promise<void> {
@@ -73,7 +81,7 @@ class AppState {
   /** A link to another page keeping filters, language and snapshot (not page-local state). */
   href(path: '/' | `/${string}`, extra: Record<string, string | number> = {}): string {
     const p = new URLSearchParams();
-    for (const [k, v] of page.url.searchParams) if (SHARED_PARAMS.includes(k)) p.append(k, v);
+    for (const [k, v] of params()) if (SHARED_PARAMS.includes(k)) p.append(k, v);
     for (const [k, v] of Object.entries(extra)) p.set(k, String(v));
     const s = p.toString();
     // resolve() is typed against the generated route list, which plain tsc does not see.

@@ -6,8 +6,10 @@ import { queryRows } from '../../db/query.ts';
 import type { Row } from '../../db/rows.ts';
 import type { Filters } from '../filters.ts';
 import { untrack } from 'svelte';
+import type { SeedLookup } from '../prerender.svelte.ts';
 import { detailScope, fromAggregates, hasTable, knownManifest, ready, snapshot } from '../snapshot.svelte.ts';
 import type { FindingsQuery, RuleCount } from './findings-sql.ts';
+import type { Query } from './overview-sql.ts';
 import { RULES_AGG_QUERY, RULES_QUERY, COLUMNS_QUERY, countsAggregatable, findingsWhere, ruleCountsAggQuery, ruleCountsQuery } from './findings-sql.ts';
 
 export type { FindingsQuery, RuleCount } from './findings-sql.ts';
@@ -181,6 +183,24 @@ export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Prom
     ]);
   }
   return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg && !!manifest.aggregates?.agg_findings };
+}
+
+/** The findings page's first queries (the embedded snapshot; `get`: the seed's answers, for the table's columns). */
+export function findingCountsFirstQueries(get: SeedLookup, f: Filters): Query[] {
+  const cols = new Set((get<{ c: string }>(COLUMNS_QUERY) ?? []).map((r) => r.c));
+  return cols.has('rule') ? [COLUMNS_QUERY, ruleCountsQuery(f, cols, {}), RULES_QUERY] : [COLUMNS_QUERY];
+}
+
+/** loadFindingCounts's answer with no page choices from the seed (the embedded snapshot), or null. */
+export function findingCountsFromSeed(get: SeedLookup, f: Filters): FindingCounts | null {
+  const cols = get<{ c: string }>(COLUMNS_QUERY);
+  if (!cols) return null;
+  const set = new Set(cols.map((r) => r.c));
+  if (!set.has('rule')) return null;
+  const counts = get<RuleCount>(ruleCountsQuery(f, set, {}));
+  const rules = get<{ rule: string }>(RULES_QUERY);
+  if (!counts || !rules) return null;
+  return { available: true, counts, rules: rules.map((r) => r.rule), total: counts.reduce((n, c) => n + c.findings, 0), scope: false };
 }
 
 /**

@@ -4,6 +4,7 @@
 // the partitions of the filters). SQL: performance-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
+import type { SeedLookup } from '../prerender.svelte.ts';
 import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
 import type { Bin, Cell, ProjectRow } from './performance-sql.ts';
 import { binsAggQuery, binsQuery, cellsAggQuery, projectsQuery } from './performance-sql.ts';
@@ -19,6 +20,16 @@ export interface Performance {
   /** Detail: every project (the scatter's points). Aggregates: null, and `cells` instead. */
   projects: ProjectRow[] | null;
   cells: Cell[] | null;
+}
+
+/** The page's first queries (the embedded snapshot), which it is prerendered with. */
+export const performanceFirstQueries = (f: Filters) => [projectsQuery(f), binsQuery(f)];
+
+/** loadPerformance's answer from the seed (the embedded snapshot), or null when it lacks one. */
+export function performanceFromSeed(get: SeedLookup, f: Filters): Performance | null {
+  const projects = get<ProjectRow>(projectsQuery(f));
+  const bins = get<Bin>(binsQuery(f));
+  return projects && bins ? { bins, projects, cells: null } : null;
 }
 
 export async function loadPerformance(f: Filters): Promise<Performance> {

@@ -3,11 +3,21 @@
 // ranking by SME share with the sentences the figures were read from. SQL: procurement-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
+import type { SeedLookup } from '../prerender.svelte.ts';
 import { detailScope, fromAggregates, maybeInPlace } from '../snapshot.svelte.ts';
 import type { ProcurementRow } from './procurement-sql.ts';
 import { RANKING_TOP, procurementAggQuery, procurementQuery, rankingAggQuery, rankingAggregatable } from './procurement-sql.ts';
 
 export type { ProcurementRow } from './procurement-sql.ts';
+
+/** The page's first queries (the embedded snapshot: the ranking is the same query), which it is prerendered with. */
+export const procurementFirstQueries = (f: Filters) => [procurementQuery(f)];
+
+/** loadProcurement's and loadProcurementRanking's answers from the seed (the embedded snapshot), or null. */
+export function procurementFromSeed(get: SeedLookup, f: Filters): { data: { rows: ProcurementRow[]; scope: boolean }; ranking: { rows: ProcurementRow[]; limit: number | null } } | null {
+  const rows = get<ProcurementRow>(procurementQuery(f));
+  return rows ? { data: { rows, scope: false }, ranking: { rows, limit: null } } : null;
+}
 
 /** The rows of the charts: one per document, or per year and kind for the whole scope. */
 export async function loadProcurement(f: Filters): Promise<{ rows: ProcurementRow[]; scope: boolean }> {

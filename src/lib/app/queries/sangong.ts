@@ -2,6 +2,7 @@
 // compared with, the year-on-year change, per staff, and running cost per vehicle.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
+import type { SeedLookup } from '../prerender.svelte.ts';
 import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
 import { sangongQuery, sangongScopeQuery, sangongVehiclesQuery } from './overview-sql.ts';
 import { SCOPE_ID } from './scope.ts';
@@ -109,6 +110,16 @@ function group(rows: SangongRow[]): SangongYear[] {
     if (r.component === 'total') y.total = r;
   }
   return [...byKey.values()];
+}
+
+/** The page's first queries (the embedded snapshot), which it is prerendered with. */
+export const sangongFirstQueries = (f: Filters) => [sangongQuery(f), sangongVehiclesQuery(f)];
+
+/** loadSangong's answer from the seed (the embedded snapshot), or null when it lacks one. */
+export function sangongFromSeed(get: SeedLookup, f: Filters): Loaded | null {
+  const rows = get<SangongRow>(sangongQuery(f));
+  const vehicles = f.kind === 'budget' ? [] : get<VehicleCostRow>(sangongVehiclesQuery(f));
+  return rows && vehicles ? { rows, years: group(rows), vehicles } : null;
 }
 
 export async function loadSangong(f: Filters): Promise<Loaded> {

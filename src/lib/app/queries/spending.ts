@@ -3,12 +3,23 @@
 // headcounts for per-staff figures. The SQL is in spending-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
+import type { SeedLookup } from '../prerender.svelte.ts';
 import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
 import type { DocSplit, FunctionLine } from './spending-sql.ts';
 import { docSplitsAggQuery, docSplitsQuery, functionLinesAggQuery, functionLinesQuery } from './spending-sql.ts';
 
 export type { DocSplit, FunctionLine, TreeNode } from './spending-sql.ts';
 export { functionTree, nodeAt } from './spending-sql.ts';
+
+/** The page's first queries (the embedded snapshot), which it is prerendered with. */
+export const spendingFirstQueries = (f: Filters) => [functionLinesQuery(f), docSplitsQuery(f)];
+
+/** loadSpending's answer from the seed (the embedded snapshot), or null when it lacks one. */
+export function spendingFromSeed(get: SeedLookup, f: Filters): { lines: FunctionLine[]; docs: DocSplit[]; scope: boolean } | null {
+  const lines = get<FunctionLine>(functionLinesQuery(f));
+  const docs = get<DocSplit>(docSplitsQuery(f));
+  return lines && docs ? { lines, docs, scope: false } : null;
+}
 
 export async function loadSpending(f: Filters): Promise<{ lines: FunctionLine[]; docs: DocSplit[]; scope: boolean }> {
   const agg = await fromAggregates(f);

@@ -14,6 +14,19 @@ export class Resource<T> {
   /** Counts completed loads; charts expose it for tests and the benchmark. */
   version = $state(0);
   #seq = 0;
+  #latest: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Resolves once the latest request has settled (answered or failed; not reactive). A panel
+   * whose loader waits for the page's first chart's Resource this way sends its queries after
+   * that chart's: DuckDB-wasm runs them one at a time, in the order they come.
+   */
+  settled(): Promise<void> {
+    return this.#latest.then(
+      () => {},
+      () => {},
+    );
+  }
 
   constructor(load: () => Promise<T>) {
     $effect(() => {
@@ -25,6 +38,7 @@ export class Resource<T> {
         p = Promise.reject(e);
       }
       this.pending = true;
+      this.#latest = p;
       p.then(
         (v) => {
           if (seq !== this.#seq) return;

@@ -13,7 +13,7 @@ import { idleFor, queryRows, resetPrepared, setGate, useDb } from '../db/query.t
 import type { SeedFile } from '../db/seed.ts';
 import { VIEW_SEED_INDEX, seedMap, viewSeedFiles } from '../db/seed.ts';
 import type { SnapshotInfo } from '../db/snapshot.ts';
-import { EAGER_BYTES, applyScope, cacheViews, fetchManifest, openSnapshot, precomputedAggregates } from '../db/snapshot.ts';
+import { EAGER_BYTES, applyScope, cacheViews, fetchManifest, openSnapshot } from '../db/snapshot.ts';
 import { orderSqlFiles } from '../db/sql-order.ts';
 import { aggregatable } from '../db/where.ts';
 import { parseFilters, writeFilters, withFilters } from './filters.ts';
@@ -146,11 +146,11 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
       snapshot.status = 'ready';
       snapshot.readyAt = performance.now();
       // Once the first page has its answers, compute every view once (a cache): later
-      // filter changes then read small tables instead of re-running the views. Read in place,
-      // only the aggregates (the other views follow the filters' partitions): decoded once.
-      const whole = Object.entries(info.manifest.tables).filter(([, t]) => info.mode === 'memory' || !t.partition_by.length).map(([n]) => n);
-      // Those already in tables when it opened (the embedded snapshot's views, computed at build time) are not redone.
-      const names = [...whole, ...(info.mode === 'ranges' ? precomputedAggregates(info) : info.views)].filter((n) => !info.cached.includes(n));
+      // filter changes then read small tables instead of re-running the views. Those already in
+      // tables when it opened are not redone: the embedded snapshot's views (computed at build
+      // time) and, read in place, the aggregates and units (the other views follow the
+      // filters' partitions). What is left: another downloaded snapshot's views.
+      const names = info.mode === 'ranges' ? [] : [...Object.keys(info.manifest.tables), ...info.views].filter((n) => !info.cached.includes(n));
       if (!names.length) {
         snapshot.cached = true;
         snapshot.cacheMs = info.ms.views;

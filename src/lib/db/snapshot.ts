@@ -179,13 +179,19 @@ export async function openSnapshot(
       }
     }
   }
-  // Read in place: the aggregates come precomputed over every partition, not from the pruned views.
-  if (mode === 'ranges' && manifest.aggregates)
+  // Read in place: the aggregates come precomputed over every partition, not from the pruned
+  // views. They answer every page's filter changes: each is read into a table now, with the
+  // tables that are not partitioned (units), before any query runs — not on each query from its
+  // Parquet file (a few hundred thousand rows decoded every time), nor in the background while
+  // the page is in use (building a large one held the worker through filter changes).
+  if (mode === 'ranges') {
+    const whole = entries.filter(([, t]) => !t.partition_by.length && t.parts.length).map(([n]) => n);
+    const aggs = Object.entries(manifest.aggregates ?? {});
     await conn.query(
-      Object.entries(manifest.aggregates)
-        .map(([name, p]) => `CREATE OR REPLACE VIEW ${quoteIdent(name)} AS SELECT * FROM read_parquet(${sqlString(p.file)})`)
-        .join(';\n'),
+      [...whole.map((n) => cacheSql(n, quoteIdent(n))), ...aggs.map(([name, p]) => cacheSql(name, `read_parquet(${sqlString(p.file)})`))].join(';\n'),
     );
+    cached.push(...whole, ...aggs.map(([n]) => n));
+  }
   const precomputedViews = views.filter((v) => loaded.has(v));
   if (precomputedViews.length) {
     await conn.query(precomputedViews.map((v) => `CREATE OR REPLACE VIEW ${quoteIdent(v)} AS SELECT * FROM ${quoteIdent(`__cache_${v}`)}`).join(';\n'));
@@ -203,23 +209,6 @@ export async function openSnapshot(
     scope: mode === 'memory' ? ALL : null,
     ms: { manifest: t1 - t0, files: t2 - t1, views: t3 - t2, db: dbAt },
   };
-}
-
-/** Above this many rows an aggregate stays a view over its file (see precomputedAggregates). */
-export const CACHE_ROWS_MAX = 100_000;
-
-/**
- * The aggregates of a snapshot read in place that are worth computing into tables: the smaller
- * ones, smallest first. Building a table of a few hundred thousand rows holds the worker for
- * half a second, long enough to delay a filter change that comes meanwhile; those are read
- * from their (downloaded) files on each query instead.
- */
-export function precomputedAggregates(info: SnapshotInfo): string[] {
-  if (info.mode !== 'ranges') return [];
-  return Object.entries(info.manifest.aggregates ?? {})
-    .filter(([, a]) => a.rows <= CACHE_ROWS_MAX)
-    .sort(([, a], [, b]) => a.rows - b.rows)
-    .map(([name]) => name);
 }
 
 const byUrl = new WeakMap<object, Set<string>>();

@@ -55,6 +55,21 @@ export interface FindingsResult {
 const SEVERITY_ORDER = `CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END`;
 
 let columnsCache: { url: string; cols: Promise<Set<string>> } | null = null;
+let rulesCache: { url: string; rules: Map<string, Promise<string[]>> } | null = null;
+
+/** The rule filter's options (RULES_QUERY or RULES_AGG_QUERY): the same whatever the filters, asked once per snapshot. */
+function ruleList(q: Query): Promise<string[]> {
+  const url = untrack(() => snapshot.url);
+  if (rulesCache?.url !== url) rulesCache = { url, rules: new Map() };
+  let p = rulesCache.rules.get(q.sql);
+  if (!p) {
+    const cache = rulesCache.rules;
+    p = queryRows<{ rule: string }>(q.sql, q.params).then((r) => r.map((x) => x.rule));
+    p.catch(() => cache.delete(q.sql));
+    cache.set(q.sql, p);
+  }
+  return p;
+}
 
 async function findingColumns(): Promise<Set<string>> {
   const url = untrack(() => snapshot.url);
@@ -138,13 +153,16 @@ export async function loadFindings(f: Filters, q: FindingsQuery = {}): Promise<F
     .join(', ');
   const limit = Math.floor(Math.max(1, Math.min(q.limit ?? 1000, 5000)));
   const from = `findings f${joinUnit ? ' LEFT JOIN units u ON u.unit_id = f.unit_id' : ''}${joinDoc ? ' LEFT JOIN documents d ON d.doc_id = f.doc_id' : ''}`;
-  const rows = await queryRows(
-    `SELECT f.*${joinUnit ? ', u.name AS unit_name' : ''}${joinDoc ? ', d.file AS file' : ''} FROM ${from} ${where.sql} ${order ? `ORDER BY ${order}` : ''} LIMIT ${limit}`,
-    where.params,
-  );
-  const [{ n }] = await queryRows<{ n: number }>(`SELECT count(*) AS n FROM findings f ${where.sql}`, where.params);
-  const rules = cols.has('rule') ? (await queryRows<{ rule: string }>(RULES_QUERY.sql, RULES_QUERY.params)).map((r) => r.rule) : [];
-  return { available: true, rows: rows.map(normalize), rules, total: n ?? rows.length };
+  // The number of matching findings with the first `limit` of them, in one query (a window
+  // count is taken before the LIMIT).
+  const [rows, rules] = await Promise.all([
+    queryRows(
+      `SELECT f.*${joinUnit ? ', u.name AS unit_name' : ''}${joinDoc ? ', d.file AS file' : ''}, count(*) OVER () AS __matching FROM ${from} ${where.sql} ${order ? `ORDER BY ${order}` : ''} LIMIT ${limit}`,
+      where.params,
+    ),
+    cols.has('rule') ? ruleList(RULES_QUERY) : Promise.resolve([]),
+  ]);
+  return { available: true, rows: rows.map(normalize), rules, total: rows.length ? Number(rows[0]!.__matching) : 0 };
 }
 
 export interface FindingCounts {
@@ -168,19 +186,13 @@ export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Prom
   let rules: string[];
   if (agg && manifest.aggregates?.agg_findings) {
     const c = ruleCountsAggQuery(f, q);
-    [counts, rules] = await Promise.all([
-      queryRows<RuleCount>(c.sql, c.params),
-      queryRows<{ rule: string }>(RULES_AGG_QUERY.sql, RULES_AGG_QUERY.params).then((r) => r.map((x) => x.rule)),
-    ]);
+    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params), ruleList(RULES_AGG_QUERY)]);
   } else {
     await detailScope(scopeOf(f, q));
     const cols = await findingColumns();
     if (!cols.has('rule')) return { available: true, counts: [], rules: [], total: 0, scope: false };
     const c = ruleCountsQuery(f, cols, q);
-    [counts, rules] = await Promise.all([
-      queryRows<RuleCount>(c.sql, c.params),
-      queryRows<{ rule: string }>(RULES_QUERY.sql, RULES_QUERY.params).then((r) => r.map((x) => x.rule)),
-    ]);
+    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params), ruleList(RULES_QUERY)]);
   }
   return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg && !!manifest.aggregates?.agg_findings };
 }

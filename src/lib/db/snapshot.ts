@@ -12,6 +12,7 @@ import { baseViewSql, quoteIdent, sqlString, viewsIn } from '../sql/index.ts';
 import type { Db } from './duckdb.ts';
 import type { Manifest, ManifestPart, Scope } from './manifest.ts';
 import { checkManifest, fileUrl, manifestBytes, partsFor } from './manifest.ts';
+import { ROLLUPS, rollupSql } from './rollups.ts';
 import type { SqlSource } from './sql-order.ts';
 
 /** Above this many bytes of Parquet, a snapshot is read in place rather than downloaded. */
@@ -187,8 +188,14 @@ export async function openSnapshot(
   if (mode === 'ranges') {
     const whole = entries.filter(([, t]) => !t.partition_by.length && t.parts.length).map(([n]) => n);
     const aggs = Object.entries(manifest.aggregates ?? {});
+    // And the province-level rollups of the largest (src/lib/db/rollups.ts), which filters
+    // without prefecture and level read.
     await conn.query(
-      [...whole.map((n) => cacheSql(n, quoteIdent(n))), ...aggs.map(([name, p]) => cacheSql(name, `read_parquet(${sqlString(p.file)})`))].join(';\n'),
+      [
+        ...whole.map((n) => cacheSql(n, quoteIdent(n))),
+        ...aggs.map(([name, p]) => cacheSql(name, `read_parquet(${sqlString(p.file)})`)),
+        ...aggs.filter(([name]) => name in ROLLUPS).map(([name]) => rollupSql(name)),
+      ].join(';\n'),
     );
     cached.push(...whole, ...aggs.map(([n]) => n));
   }

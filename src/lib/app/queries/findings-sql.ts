@@ -1,6 +1,7 @@
 // The SQL of the 异常线索 page's counts as pure functions: findings per rule and severity from
 // the findings table (whichever of its columns exist) or from agg_findings (a snapshot read in
 // place, filters the aggregate carries). Node's tests compare the two; the browser picks one.
+import { withRollups } from '../../db/rollups.ts';
 import type { Param, Where } from '../../db/where.ts';
 import { aggWhere, andWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
@@ -57,10 +58,10 @@ export function ruleCountsAggQuery(f: Filters, q: FindingsQuery): Query {
   if (q.severity) (extra.push('severity = ?'), params.push(q.severity));
   if (q.year != null) (extra.push('fiscal_year = ?'), params.push(q.year));
   const all = andWhere(w, extra, params);
-  return {
+  return withRollups({
     sql: `SELECT rule, severity, CAST(sum(findings) AS INTEGER) AS findings FROM agg_findings ${all.sql} GROUP BY ALL ORDER BY rule, severity`,
     params: all.params,
-  };
+  }, f);
 }
 
 /** The rule filter's options from the aggregates. */

@@ -186,13 +186,13 @@ export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Prom
   let rules: string[];
   if (agg && manifest.aggregates?.agg_findings) {
     const c = ruleCountsAggQuery(f, q);
-    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params), ruleList(RULES_AGG_QUERY)]);
+    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params, c.live), ruleList(RULES_AGG_QUERY)]);
   } else {
     await detailScope(scopeOf(f, q));
     const cols = await findingColumns();
     if (!cols.has('rule')) return { available: true, counts: [], rules: [], total: 0, scope: false };
     const c = ruleCountsQuery(f, cols, q);
-    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params), ruleList(RULES_QUERY)]);
+    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params, c.live), ruleList(RULES_QUERY)]);
   }
   return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg && !!manifest.aggregates?.agg_findings };
 }

@@ -1,6 +1,7 @@
 // The SQL of the overview page and of the filter bar's options, as pure functions of the
 // filters: the browser runs them, and the build runs the unfiltered ones ahead of time (the
 // seed, see scripts/lib/app/seed.ts) so the first page can draw before DuckDB-wasm is up.
+import { withRollups } from '../../db/rollups.ts';
 import type { Where } from '../../db/where.ts';
 import { aggWhere, andWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
@@ -8,6 +9,8 @@ import type { Filters } from '../filters.ts';
 export interface Query {
   sql: string;
   params: Where['params'];
+  /** The same question over the province-level rollups, as the browser's database runs it (src/lib/db/rollups.ts). */
+  live?: { sql: string; params: Where['params'] };
 }
 
 export function totalsByYearQuery(f: Filters): Query {
@@ -76,12 +79,12 @@ export const YEARS_QUERY: Query = {
 
 export function totalsByYearAggQuery(f: Filters): Query {
   const w = aggWhere(f, { prefix: 'AND' });
-  return {
+  return withRollups({
     sql: `SELECT fiscal_year, kind, sum(total) AS expense_total, sum(documents) AS documents
      FROM agg_figures WHERE key = 'expense.total' ${w.sql}
      GROUP BY fiscal_year, kind ORDER BY fiscal_year, kind`,
     params: w.params,
-  };
+  }, f);
 }
 
 /**
@@ -105,7 +108,7 @@ export function headlineAggQuery(f: Filters): Query {
   const w = aggWhere(f);
   const wf = aggWhere(f, { prefix: 'AND' });
   const wu = aggWhere({ ...f, yearFrom: null, yearTo: null, kind: null });
-  return {
+  return withRollups({
     sql: `SELECT
        (SELECT coalesce(sum(documents), 0) FROM agg_coverage ${w.sql}) AS documents,
        (SELECT count(*) FROM units ${wu.sql}) AS units,
@@ -118,7 +121,7 @@ export function headlineAggQuery(f: Filters): Query {
        sum(total) FILTER (WHERE key = 'procurement.total' AND kind = 'budget') AS procurement_budget
      FROM agg_figures WHERE key IN ('expense.total', 'sangong.total', 'procurement.total') ${wf.sql}`,
     params: [...w.params, ...wu.params, ...w.params, ...wf.params],
-  };
+  }, f);
 }
 
 /** What the seed holds: the unfiltered overview and the filter bar's options. */
@@ -129,12 +132,12 @@ export function seedQueries(f: Filters): Query[] {
 /** 三公: the filters' units summed per year, kind and key (the page's scope row), from agg_figures. */
 export function sangongScopeQuery(f: Filters): Query {
   const w = aggWhere(f, { prefix: 'AND', ignoreKind: true });
-  return {
+  return withRollups({
     sql: `SELECT fiscal_year, kind, key, sum(total) AS total, sum(documents) AS documents FROM agg_figures
      WHERE (key LIKE 'sangong.%' OR key IN ('staff.actual', 'staff.active')) ${w.sql}
      GROUP BY ALL ORDER BY fiscal_year, kind, key`,
     params: w.params,
-  };
+  }, f);
 }
 
 /** 三公: per unit, year and component, from the detail view (v_sangong_by_year) with the document file. */

@@ -34,7 +34,7 @@ export interface CoverageCell {
 
 export async function loadCoverage(f: Filters): Promise<CoverageCell[]> {
   const q = (await fromAggs(f)) ? coverageAggQuery(f) : coverageQuery(f);
-  return queryRows<CoverageCell>(q.sql, q.params);
+  return queryRows<CoverageCell>(q.sql, q.params, q.live);
 }
 
 export interface Headline {
@@ -52,7 +52,7 @@ export interface Headline {
 export async function loadHeadline(f: Filters): Promise<Headline> {
   if (await fromAggs(f)) {
     const q = headlineAggQuery(f);
-    return (await queryRows<Headline>(q.sql, q.params))[0]!;
+    return (await queryRows<Headline>(q.sql, q.params, q.live))[0]!;
   }
   const c = headlineCountsQuery(f);
   const m = headlineSumsQuery(f);
@@ -72,7 +72,7 @@ export interface TotalByYear {
 
 export async function loadTotalsByYear(f: Filters): Promise<TotalByYear[]> {
   const q = (await fromAggs(f)) ? totalsByYearAggQuery(f) : totalsByYearQuery(f);
-  return queryRows<TotalByYear>(q.sql, q.params);
+  return queryRows<TotalByYear>(q.sql, q.params, q.live);
 }
 
 /** The unfiltered overview as its loaders answer it from the build-time seed. */

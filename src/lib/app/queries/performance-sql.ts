@@ -3,6 +3,7 @@
 // from the aggregates (agg_scores, agg_score_exec: projects counted per score bin and
 // execution bin, for every unit in scope), and the project list (detail only). Node's tests
 // compare the two; the browser picks one.
+import { withRollups } from '../../db/rollups.ts';
 import { aggWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
 import type { Query } from './overview-sql.ts';
@@ -86,19 +87,19 @@ export function binsQuery(f: Filters): Query {
 
 export function binsAggQuery(f: Filters): Query {
   const w = aggWhere(f, { prefix: 'AND' });
-  return {
+  return withRollups({
     sql: `SELECT b.bin_lower, b.bin_label, CAST(coalesce(sum(a.projects), 0) AS INTEGER) AS projects
      FROM v_score_bins b LEFT JOIN agg_scores a ON a.bin_lower = b.bin_lower AND a.source = 'self_eval' ${w.sql}
      GROUP BY b.bin_lower, b.bin_label ORDER BY b.bin_lower`,
     params: w.params,
-  };
+  }, f);
 }
 
 export function cellsAggQuery(f: Filters): Query {
   const w = aggWhere(f);
-  return {
+  return withRollups({
     sql: `SELECT bin_lower, exec_bin, CAST(sum(projects) AS INTEGER) AS projects FROM agg_score_exec ${w.sql}
      GROUP BY bin_lower, exec_bin ORDER BY bin_lower, exec_bin`,
     params: w.params,
-  };
+  }, f);
 }

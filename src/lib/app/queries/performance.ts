@@ -36,13 +36,13 @@ export async function loadPerformance(f: Filters): Promise<Performance> {
   if (await fromAggregates(f)) {
     const b = binsAggQuery(f);
     const c = cellsAggQuery(f);
-    const [bins, cells] = await Promise.all([queryRows<Bin>(b.sql, b.params), queryRows<Cell>(c.sql, c.params)]);
+    const [bins, cells] = await Promise.all([queryRows<Bin>(b.sql, b.params, b.live), queryRows<Cell>(c.sql, c.params, c.live)]);
     return { bins, cells, projects: null };
   }
   await detailScope(f);
   const p = projectsQuery(f);
   const b = binsQuery(f);
-  const [projects, bins] = await Promise.all([queryRows<ProjectRow>(p.sql, p.params), queryRows<Bin>(b.sql, b.params)]);
+  const [projects, bins] = await Promise.all([queryRows<ProjectRow>(p.sql, p.params, p.live), queryRows<Bin>(b.sql, b.params, b.live)]);
   return { bins, projects, cells: null };
 }
 
@@ -50,7 +50,7 @@ export async function loadPerformance(f: Filters): Promise<Performance> {
 export async function loadProjectList(f: Filters): Promise<ProjectRow[]> {
   await detailScope(f);
   const p = projectsQuery(f, PROJECT_LIST_MAX);
-  return queryRows<ProjectRow>(p.sql, p.params);
+  return queryRows<ProjectRow>(p.sql, p.params, p.live);
 }
 
 export interface IndicatorRow {

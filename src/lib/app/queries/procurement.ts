@@ -24,7 +24,7 @@ export async function loadProcurement(f: Filters): Promise<{ rows: ProcurementRo
   const agg = await fromAggregates(f);
   if (!agg) await detailScope(f);
   const q = agg ? procurementAggQuery(f) : procurementQuery(f);
-  return { rows: await queryRows<ProcurementRow>(q.sql, q.params), scope: agg };
+  return { rows: await queryRows<ProcurementRow>(q.sql, q.params, q.live), scope: agg };
 }
 
 /**
@@ -34,10 +34,10 @@ export async function loadProcurement(f: Filters): Promise<{ rows: ProcurementRo
 export async function loadProcurementRanking(f: Filters): Promise<{ rows: ProcurementRow[]; limit: number | null }> {
   if ((await fromAggregates(f)) && rankingAggregatable(f)) {
     const q = rankingAggQuery(f);
-    return { rows: await queryRows<ProcurementRow>(q.sql, q.params), limit: RANKING_TOP };
+    return { rows: await queryRows<ProcurementRow>(q.sql, q.params, q.live), limit: RANKING_TOP };
   }
   await detailScope(f);
   const limit = maybeInPlace() ? RANKING_TOP : null;
   const q = procurementQuery(f, limit);
-  return { rows: await queryRows<ProcurementRow>(q.sql, q.params), limit };
+  return { rows: await queryRows<ProcurementRow>(q.sql, q.params, q.live), limit };
 }

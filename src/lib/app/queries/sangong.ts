@@ -65,7 +65,7 @@ type Loaded = { rows: SangongRow[]; years: SangongYear[]; vehicles: VehicleCostR
  */
 async function loadSangongScope(f: Filters): Promise<Loaded> {
   const q = sangongScopeQuery(f);
-  const sums = await queryRows<{ fiscal_year: number; kind: string; key: string; total: number; documents: number }>(q.sql, q.params);
+  const sums = await queryRows<{ fiscal_year: number; kind: string; key: string; total: number; documents: number }>(q.sql, q.params, q.live);
   const at = (y: number, kind: string, key: string) => sums.find((r) => r.fiscal_year === y && r.kind === kind && r.key === key);
   const yearsIn = [...new Set(sums.map((r) => r.fiscal_year))].sort((a, b) => a - b);
   const rows: SangongRow[] = [];
@@ -129,8 +129,8 @@ export async function loadSangong(f: Filters): Promise<Loaded> {
   const v = sangongVehiclesQuery(f);
   // Both sent at once: the second waits in the worker, not for a round trip of the first.
   const [rows, vehicles] = await Promise.all([
-    queryRows<SangongRow>(q.sql, q.params),
-    f.kind === 'budget' ? ([] as VehicleCostRow[]) : queryRows<VehicleCostRow>(v.sql, v.params),
+    queryRows<SangongRow>(q.sql, q.params, q.live),
+    f.kind === 'budget' ? ([] as VehicleCostRow[]) : queryRows<VehicleCostRow>(v.sql, v.params, v.live),
   ]);
   return { rows, years: group(rows), vehicles };
 }

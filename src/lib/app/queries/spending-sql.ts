@@ -4,6 +4,7 @@
 // chosen), where the rows stand for every unit in scope summed per year and kind. Node's
 // tests run both over the same snapshot and compare; the browser picks one. Also the pure
 // 类 → 款 → 项 tree both are drawn with.
+import { withRollups } from '../../db/rollups.ts';
 import { aggWhere, buildWhere } from '../../db/where.ts';
 import type { Filters } from '../filters.ts';
 import type { Query } from './overview-sql.ts';
@@ -66,7 +67,7 @@ export function functionLinesQuery(f: Filters): Query {
 
 export function functionLinesAggQuery(f: Filters): Query {
   const w = aggWhere(f);
-  return {
+  return withRollups({
     sql: `SELECT NULL AS doc_id, '${SCOPE_ID}' AS unit_id, NULL AS unit_name, fiscal_year, kind, fund,
             lei_code, lei_name, kuan_code, kuan_name, xiang_code, xiang_name,
             sum(amount) AS amount, sum(basic) AS basic, sum(project) AS project, NULL AS staff,
@@ -75,7 +76,7 @@ export function functionLinesAggQuery(f: Filters): Query {
      GROUP BY fiscal_year, kind, fund, lei_code, lei_name, kuan_code, kuan_name, xiang_code, xiang_name
      ${LINE_ORDER}`,
     params: w.params,
-  };
+  }, f);
 }
 
 export function docSplitsQuery(f: Filters): Query {

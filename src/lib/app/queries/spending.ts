@@ -27,6 +27,6 @@ export async function loadSpending(f: Filters): Promise<{ lines: FunctionLine[];
   const l = agg ? functionLinesAggQuery(f) : functionLinesQuery(f);
   const d = agg ? docSplitsAggQuery(f) : docSplitsQuery(f);
   // Both sent at once: the second waits in the worker, not for a round trip of the first.
-  const [lines, docs] = await Promise.all([queryRows<FunctionLine>(l.sql, l.params), queryRows<DocSplit>(d.sql, d.params)]);
+  const [lines, docs] = await Promise.all([queryRows<FunctionLine>(l.sql, l.params, l.live), queryRows<DocSplit>(d.sql, d.params, d.live)]);
   return { lines, docs, scope: agg };
 }

@@ -9,7 +9,7 @@ import type { Manifest, Scope } from '../db/manifest.ts';
 import type { Filters } from './filters.ts';
 import { fileUrl, manifestBytes, manifestLocation } from '../db/manifest.ts';
 import { SCALE_SEED_FILE } from './queries/scale-seed.ts';
-import { idleFor, queryRows, resetPrepared, setGate, useDb } from '../db/query.ts';
+import { idleFor, queryRows, resetPrepared, seedAnswered, setGate, useDb } from '../db/query.ts';
 import type { SeedFile } from '../db/seed.ts';
 import { VIEW_SEED_INDEX, seedMap, viewSeedFiles } from '../db/seed.ts';
 import type { SnapshotInfo } from '../db/snapshot.ts';
@@ -75,6 +75,14 @@ export async function afterFirstQueries(): Promise<void> {
   await quietTurn();
 }
 
+let mountedNow: () => void = () => {};
+const mounted = new Promise<void>((r) => (mountedNow = r));
+
+/** The layout calls it once the app has hydrated (its onMount). */
+export function appMounted(): void {
+  mountedNow();
+}
+
 let opening: Promise<SnapshotInfo> | null = null;
 /** How the snapshot is read, once its manifest is (null: it could not be read). */
 let modeKnown: Promise<SnapshotInfo['mode'] | null> | null = null;
@@ -114,12 +122,19 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
         fetch(asset('/seed/queries.json')).then((r) => (r.ok ? (r.json() as Promise<SeedFile>) : null)),
         manifestP,
       ]).then(([s, m]) => seedMap(s, m.version), () => null);
+  // Another snapshot's seed: once the page has drawn from it (two frames after its first
+  // answer); without a seed at once; with one the page does not ask (not a page of the seed),
+  // after a while.
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+  const firstDrawn = Promise.race([
+    seedAnswered.then(frame).then(frame),
+    seed.then((m) => (m ? new Promise<void>((r) => setTimeout(r, 1500)) : undefined)),
+  ]);
   // With a seed, DuckDB starts once the first page has drawn from it: compiling the wasm module
   // takes the machine's cores, and the first chart needs none of it. Without one, at once.
-  // (Another snapshot: at once — its seed, if any, is only known after its manifest.)
   const db = !loc.external
     ? seed.then((m) => (m ? new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0))) : undefined)).then(() => getDb())
-    : getDb();
+    : firstDrawn.then(() => getDb());
   // The embedded snapshot's views computed at build time (static/seed/views), for its version.
   const precomputed = loc.external
     ? null
@@ -133,9 +148,13 @@ export function openFromUrl(pageUrl: URL): Promise<SnapshotInfo> {
     if (scope.yearFrom !== first.yearFrom || scope.yearTo !== first.yearTo) {
       const f = withFilters(parseFilters(pageUrl.searchParams), { yearFrom: scope.yearFrom, yearTo: scope.yearTo });
       const p = writeFilters(pageUrl.searchParams, f).toString();
-      goto(`${pageUrl.pathname}${p ? `?${p}` : ''}${pageUrl.hash}`, { replaceState: true, keepFocus: true, noScroll: true }).finally(() => (snapshot.settled = true));
+      // After hydration: a navigation that starts while the app hydrates finds no current page
+      // to compare with and fetches the page's server data (__data.json) again first.
+      mounted
+        .then(() => goto(`${pageUrl.pathname}${p ? `?${p}` : ''}${pageUrl.hash}`, { replaceState: true, keepFocus: true, noScroll: true }))
+        .finally(() => (snapshot.settled = true));
     } else snapshot.settled = true;
-    return openSnapshot(db, loc.url, ordered, manifestP, inPlace, precomputed);
+    return openSnapshot(db, loc.url, ordered, manifestP, inPlace, precomputed, firstDrawn);
   });
   opening = opening.then(
     (info) => {

@@ -35,6 +35,9 @@ export function setGate(p: Promise<unknown>): void {
 
 let seed: Promise<Map<string, Row[]> | null> | null = null;
 let live = false;
+let seedAnsweredNow: () => void = () => {};
+/** Resolves when the seed has answered a query (the page is drawing from it). */
+export const seedAnswered = new Promise<void>((r) => (seedAnsweredNow = r));
 
 /**
  * Points the query layer at the database; `db` resolves once the snapshot's views exist.
@@ -100,6 +103,7 @@ export async function queryRows<T = Row>(sql: string, params: readonly Param[] =
     const hit = (await seed.catch(() => null))?.get(seedKey(sql, params));
     if (hit && !live) {
       queryLog.push({ sql: `[seed] ${sql.replace(/\s+/g, ' ').slice(0, 53)}`, ms: performance.now() - t0, at: t0 });
+      seedAnsweredNow();
       return structuredClone(hit) as T[];
     }
   }

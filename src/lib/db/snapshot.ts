@@ -97,6 +97,12 @@ export async function openSnapshot(
    * those views already in tables (see cacheViews), so no query ever runs a view's SQL.
    */
   precomputed: Promise<PrecomputedView[] | null> | null = null,
+  /**
+   * Read in place: the aggregates are read into tables once this resolves (the page has drawn
+   * its first charts from the snapshot's seed: the worker's work then no longer competes with
+   * that drawing for the machine's cores).
+   */
+  tablesAfter: Promise<unknown> = Promise.resolve(),
 ): Promise<SnapshotInfo> {
   const t0 = performance.now();
   // The manifest and the Parquet files download while the wasm module compiles.
@@ -186,6 +192,7 @@ export async function openSnapshot(
   // Parquet file (a few hundred thousand rows decoded every time), nor in the background while
   // the page is in use (building a large one held the worker through filter changes).
   if (mode === 'ranges') {
+    await tablesAfter;
     const whole = entries.filter(([, t]) => !t.partition_by.length && t.parts.length).map(([n]) => n);
     const aggs = Object.entries(manifest.aggregates ?? {});
     // And the province-level rollups of the largest (src/lib/db/rollups.ts), which filters

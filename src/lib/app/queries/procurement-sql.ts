@@ -43,16 +43,22 @@ export const RANKING_TOP = 50;
 /** Every document in scope that states a procurement total, ranked, with its source sentences. */
 export function procurementQuery(f: Filters, limit: number | null = null): Query {
   const w = buildWhere(f, { unit: 'p.unit_id', year: 'p.fiscal_year', kind: 'p.kind' });
-  const src = (key: string, col: 'source_line' | 'source_text') =>
-    `(SELECT min(g.${col}) FROM v_figures g WHERE g.doc_id = p.doc_id AND g.key = '${key}')`;
+  // Each figure's source sentence: the first of its document (one pass over the figures, not a
+  // subquery per column).
+  const src = (key: string, col: 'source_line' | 'source_text') => `min(${col}) FILTER (WHERE key = '${key}')`;
   return {
     sql: `SELECT p.doc_id, p.unit_id, p.unit_name, p.fiscal_year, p.kind, 1 AS documents, p.total, p.goods, p.works, p.services, p.sme, p.small_micro,
             p.sme_share_pct, p.small_micro_share_pct,
-            ${src('procurement.total', 'source_line')} AS total_line, ${src('procurement.total', 'source_text')} AS total_text,
-            ${src('procurement.sme', 'source_line')} AS sme_line, ${src('procurement.sme', 'source_text')} AS sme_text,
-            ${src('procurement.small_micro', 'source_line')} AS small_line, ${src('procurement.small_micro', 'source_text')} AS small_text,
+            g.total_line, g.total_text, g.sme_line, g.sme_text, g.small_line, g.small_text,
             d.file
      FROM v_procurement_shares p LEFT JOIN documents d ON d.doc_id = p.doc_id
+     LEFT JOIN (
+       SELECT doc_id,
+              ${src('procurement.total', 'source_line')} AS total_line, ${src('procurement.total', 'source_text')} AS total_text,
+              ${src('procurement.sme', 'source_line')} AS sme_line, ${src('procurement.sme', 'source_text')} AS sme_text,
+              ${src('procurement.small_micro', 'source_line')} AS small_line, ${src('procurement.small_micro', 'source_text')} AS small_text
+       FROM v_figures WHERE key IN ('procurement.total', 'procurement.sme', 'procurement.small_micro') GROUP BY doc_id
+     ) g ON g.doc_id = p.doc_id
      ${w.sql}
      ORDER BY p.${RANK_ORDER.replace(', ', ', p.')}, p.doc_id${limit != null ? ` LIMIT ${Math.floor(limit)}` : ''}`,
     params: w.params,

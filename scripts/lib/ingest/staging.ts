@@ -99,7 +99,7 @@ export interface StagingWriter {
 }
 
 /** Appends to a file once this much text is waiting for it. */
-const FLUSH_CHARS = 1 << 20;
+const FLUSH_CHARS = 1 << 16;
 
 /**
  * The main thread's writer. Documents come back from the workers out of order; each waits

@@ -8,7 +8,7 @@ import type { IngestResult, Manifest } from '../../scripts/lib/ingest/run.ts';
 import { runIngest } from '../../scripts/lib/ingest/run.ts';
 import type { IngestReport } from '../../src/lib/snapshot/plan.ts';
 import { TABLES } from '../../src/lib/snapshot/schema.ts';
-import { SEEDS_DIR, UNITS_CSV, cleanup, duck, parquetCount, seedFolder, seedSnapshot, tempDir } from './helpers.ts';
+import { SEEDS_DIR, UNITS_CSV, cleanup, duck, parquetCount, seedFolder, seedSnapshot, tableFiles, tempDir } from './helpers.ts';
 
 let snap: IngestResult;
 let dir: string;
@@ -145,16 +145,26 @@ describe('incremental and deterministic', () => {
   });
 });
 
+/** The facts of a snapshot's Parquet files, by document. */
+async function factsByDoc(dir: string): Promise<Map<string, { key: string; basis: string; value: number }[]>> {
+  const files = tableFiles(dir, 'facts');
+  const rows = await duck<{ doc_id: string; key: string; basis: string; value: number }>(`SELECT doc_id, key, basis, value FROM read_parquet([${files.map((_, i) => `$${i + 1}`).join(', ')}])`, files);
+  const out = new Map<string, { key: string; basis: string; value: number }[]>();
+  for (const r of rows) out.set(r.doc_id, [...(out.get(r.doc_id) ?? []), r]);
+  return out;
+}
+
 function createHashHex(b: Uint8Array): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
 describe('a document that hangs or kills its worker', () => {
-  it('is reported, and the others are ingested', async () => {
+  // window 1: no file is read ahead of the oldest unfinished one, so the other worker waits out the hang.
+  it.each([{ window: undefined }, { window: 1 }])('is reported, and the others are ingested (window $window)', async ({ window }) => {
     process.env.FISCALLENS_TEST_HANG_ON = '001_';
     process.env.FISCALLENS_TEST_DIE_ON = '003_';
     try {
-      const r = await runIngest({ inputs: [SEEDS_DIR], out: join(tempDir('hang'), 's'), unitsCsv: UNITS_CSV, cacheDir: null, quiet: true, jobs: 2, timeoutMs: 1500 });
+      const r = await runIngest({ inputs: [SEEDS_DIR], out: join(tempDir('hang'), 's'), unitsCsv: UNITS_CSV, cacheDir: null, quiet: true, jobs: 2, timeoutMs: 1500, window });
       const by = Object.fromEntries(r.report.inputs.map((i) => [i.file.slice(0, 3), i]));
       expect(by['001']).toMatchObject({ status: 'rejected', reason_code: 'timeout' });
       expect(by['003']).toMatchObject({ status: 'rejected', reason_code: 'extractor_failed' });
@@ -163,6 +173,10 @@ describe('a document that hangs or kills its worker', () => {
       // Both still have their row in documents, rejected with the reason.
       expect(r.report.summary.documents).toBe(5);
       expect(by['001']!.doc_id).toMatch(/^[0-9a-f]{64}$/);
+      // The facts of the three others, staged in order behind the files that failed.
+      const facts = await factsByDoc(r.out);
+      expect([...facts.keys()].sort()).toEqual(['000', '002', '004'].map((k) => by[k]!.doc_id).sort());
+      expect(facts.get(by['000']!.doc_id!)!.some((f) => f.key === 'sangong.total' && f.basis === 'actual' && f.value === 1.29)).toBe(true);
     } finally {
       delete process.env.FISCALLENS_TEST_HANG_ON;
       delete process.env.FISCALLENS_TEST_DIE_ON;

@@ -1,9 +1,10 @@
-// Staged rows (scripts/lib/ingest/staging.ts) read back by DuckDB exactly as the worker wrote
-// them: the real rows of a seed record, and the strings CSV is easy to get wrong.
+// Staged rows (scripts/lib/ingest/staging.ts): written by the main thread in input order, one
+// file per table and partition, and read back by DuckDB exactly as they were staged: the real
+// rows of a seed record, and the strings CSV is easy to get wrong.
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvField, listStaged, openStaging, readStagedSql, stagedColumns } from '../../scripts/lib/ingest/staging.ts';
+import { csvField, openStaging, readStagedSql, stageRecord, stagedColumns } from '../../scripts/lib/ingest/staging.ts';
+import type { StagedDoc } from '../../scripts/lib/ingest/staging.ts';
 import { extract } from '../../src/lib/extract/index.ts';
 import { formatReport } from '../../src/lib/snapshot/plan.ts';
 import type { IngestReport } from '../../src/lib/snapshot/plan.ts';
@@ -14,11 +15,12 @@ import { cleanup, tempDir } from './helpers.ts';
 
 afterAll(cleanup);
 
+/** The rows of staged files as DuckDB reads them, in file order. */
 async function readBack(files: string[], name: Parameters<typeof readStagedSql>[0]): Promise<Row[]> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   try {
-    return (await conn.runAndReadAll(`SELECT * FROM ${readStagedSql(name, files)} ORDER BY __doc, __seq`)).getRowObjectsJS() as Row[];
+    return (await conn.runAndReadAll(`SELECT * FROM ${readStagedSql(name, files)}`)).getRowObjectsJS() as Row[];
   } finally {
     conn.closeSync();
     db.closeSync();
@@ -28,21 +30,20 @@ async function readBack(files: string[], name: Parameters<typeof readStagedSql>[
 describe('staging', () => {
   const seed = readSeeds().find((s) => s.name.startsWith('000_'))!;
   const record = extract(seed.text, seed.name);
-  const rows = recordRows(record, { doc_id: 'd'.repeat(64), unit_id: null });
+  const rows = recordRows(record, { doc_id: 'd'.repeat(64), unit_id: 'u_1' });
+  const doc = (doc_id: string, fiscal_year: number | null, province: string | null): StagedDoc =>
+    stageRecord(recordRows(record, { doc_id, unit_id: 'u_1' }), { doc_id, unit_id: 'u_1', fiscal_year, province });
 
-  it('gives back every value of a real record, by year and input', async () => {
-    const dir = tempDir('staging');
-    const w = openStaging(dir, 'w0');
-    w.add(7, record.fiscal_year, rows);
-    w.close();
-    expect(readdirSync(dir)).toContain('facts.y2019.w0.csv');
-    const files = listStaged(dir, 'facts');
-    expect([...files.keys()]).toEqual([2019]);
-    const back = await readBack(files.get(2019)!, 'facts');
+  it('gives back every value of a real record, with its order in the document', async () => {
+    const w = openStaging(tempDir('staging'));
+    w.put(0, doc('d'.repeat(64), record.fiscal_year, '新疆维吾尔自治区'));
+    const staged = w.close();
+    const parts = staged.parts.get('facts')!;
+    expect(parts.map((p) => [p.fiscal_year, p.province])).toEqual([[2019, '新疆维吾尔自治区']]);
+    const back = await readBack([parts[0]!.path], 'facts');
     expect(back).toHaveLength(rows.facts.length);
-    const own = stagedColumns('facts').slice(0, -2).map((c) => c.name);
+    const own = stagedColumns('facts').slice(0, -1).map((c) => c.name);
     back.forEach((r, i) => {
-      expect(r.__doc).toBe(7);
       expect(r.__seq).toBe(i);
       for (const c of own) expect(r[c], `${c} of fact ${i}`).toEqual(rows.facts[i]![c] ?? null);
     });
@@ -51,27 +52,52 @@ describe('staging', () => {
     expect(sangong.value).toBe(1.29);
     expect(sangong.source_text).toContain('1.29万元');
     // Indicators carry free text from the tables (quotes, commas, line breaks in notes).
-    const ind = await readBack(listStaged(dir, 'indicators').get(2019)!, 'indicators');
+    const ind = await readBack([staged.parts.get('indicators')![0]!.path], 'indicators');
     expect(ind.map((r) => r.level3)).toEqual(rows.indicators.map((r) => r.level3));
   });
 
+  it('writes documents in input order whatever order they finish in, one file per partition, a second copy once', async () => {
+    const w = openStaging(tempDir('staging-order'));
+    const a = doc('a'.repeat(64), 2019, 'P');
+    const b = doc('b'.repeat(64), 2019, 'P');
+    const c = doc('c'.repeat(64), 2020, 'P');
+    // Inputs 0..4 finish out of order; 2 has no record; 4 is a copy of 0's bytes.
+    w.put(3, c);
+    w.put(1, b);
+    w.put(4, { ...a });
+    w.put(2, null);
+    w.put(0, a);
+    const staged = w.close();
+    expect(staged.docs.map((d) => [d.input, d.doc_id[0]])).toEqual([[0, 'a'], [1, 'b'], [3, 'c']]);
+    const parts = staged.parts.get('facts')!;
+    expect(parts.map((p) => p.fiscal_year)).toEqual([2019, 2020]);
+    const back = await readBack([parts[0]!.path], 'facts');
+    expect(back.map((r) => (r.doc_id as string)[0]).join('')).toBe('a'.repeat(rows.facts.length) + 'b'.repeat(rows.facts.length));
+  });
+
+  it('refuses an input given twice, and closing with one missing', () => {
+    const w = openStaging(tempDir('staging-gaps'));
+    w.put(1, null);
+    expect(() => w.put(1, null)).toThrow(/twice/);
+    expect(() => w.close()).toThrow(/input 0 never came/);
+  });
+
   it('keeps empty strings, NULLs, quotes, commas and line breaks apart', async () => {
-    const dir = tempDir('staging-text');
     const tricky = ['', '"', 'a,b', 'line\nbreak', 'say "hi"', '\r\n', '中文，逗号', ' NULL ', 'null'];
-    const w = openStaging(dir, 'w1');
     const t = emptyTables();
     t.facts = [...tricky, null].map((text, i) => ({
       doc_id: 'x', unit_id: null, fiscal_year: null, kind: 'final', province: null, key: `k${i}`, basis: 'actual',
       value: i === 0 ? 0.1 + 0.2 : -i * 1e-7, derived: i % 2 === 0, source_line: i, source_end_line: null, source_text: text,
     }));
-    w.add(0, null, t);
-    w.close();
-    const back = await readBack(listStaged(dir, 'facts').get(null)!, 'facts');
+    const w = openStaging(tempDir('staging-text'));
+    w.put(0, stageRecord(t, { doc_id: 'x', unit_id: null, fiscal_year: null, province: null }));
+    const back = await readBack([w.close().parts.get('facts')![0]!.path], 'facts');
     expect(back.map((r) => r.source_text)).toEqual([...tricky, null]);
     expect(back.map((r) => r.value)).toEqual(t.facts.map((r) => r.value));
     expect(back.map((r) => r.derived)).toEqual(t.facts.map((r) => r.derived));
     expect(back[0]!.province).toBeNull();
     expect(back[0]!.fiscal_year).toBeNull();
+    expect(back[0]!.unit_id).toBeNull();
   });
 
   it('refuses values CSV cannot carry', () => {

@@ -1,5 +1,6 @@
-// One input file → an IngestedInput: read, hash, decode, extract (or the reason it cannot be).
-// Runs inside the worker threads; never throws for anything a file can contain.
+// One input file → an IngestedInput: read, hash, decode, extract (or the reason it cannot be),
+// and its record's rows as CSV for the staging (staging.ts). Runs inside the worker threads;
+// never throws for anything a file can contain.
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { DecodeError, MAX_DOCUMENT_BYTES, decodeDocument } from '../../../src/lib/extract/decode.ts';
@@ -7,10 +8,13 @@ import { extract } from '../../../src/lib/extract/index.ts';
 import type { IngestedInput } from '../../../src/lib/snapshot/plan.ts';
 import { summaryOf } from '../../../src/lib/snapshot/plan.ts';
 import { recordRows } from '../../../src/lib/snapshot/rows.ts';
+import type { UnitRegistry } from '../../../src/lib/snapshot/units.ts';
+import { placeOf, unitOfRecord } from '../../../src/lib/snapshot/units.ts';
 import { isSynthetic } from '../../../src/lib/synth/marker.ts';
 import type { ExtractionRecord } from '../../../src/lib/extract/types.ts';
 import { readCachedRecord, writeCachedRecord } from './cache.ts';
-import type { StagingWriter } from './staging.ts';
+import type { StagedDoc } from './staging.ts';
+import { stageRecord } from './staging.ts';
 
 export interface FileTask {
   /** Position in the ingest's list of inputs: the staged rows carry it (staging.ts). */
@@ -25,6 +29,12 @@ export interface FileResult extends IngestedInput {
   cached: boolean;
 }
 
+/** A file's result and its record's rows as CSV (null for a file without a record). */
+export interface Processed {
+  result: FileResult;
+  staged: StagedDoc | null;
+}
+
 async function hashStream(path: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
@@ -34,10 +44,19 @@ async function hashStream(path: string): Promise<string> {
 const firstLine = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n')[0]!.slice(0, 500);
 
 /**
- * Reads and extracts one file; the record's rows go to `staging` (the unit is assigned later,
- * once every file is known) and only its summary comes back.
+ * Reads and extracts one file: its summary, and its record's rows staged under the unit the
+ * registry gives its printed name (the plan assigns the same, by the same function).
  */
-export async function processFile(task: FileTask, staging: StagingWriter | null): Promise<FileResult> {
+export async function processFile(task: FileTask, registry: UnitRegistry): Promise<Processed> {
+  let staged: StagedDoc | null = null;
+  const result = await readFile(task, (record, doc_id) => {
+    const unit_id = unitOfRecord(registry, record.unit_name);
+    staged = stageRecord(recordRows(record, { doc_id, unit_id }), { doc_id, unit_id, fiscal_year: record.fiscal_year, province: placeOf(record.region).province });
+  });
+  return { result, staged };
+}
+
+async function readFile(task: FileTask, stage: (record: ExtractionRecord, doc_id: string) => void): Promise<FileResult> {
   const base = { file: task.file, doc_id: null, bytes: null, encoding: null, record: null, cached: false } as const;
   let size: number;
   try {
@@ -63,7 +82,7 @@ export async function processFile(task: FileTask, staging: StagingWriter | null)
     const doc_id = createHash('sha256').update(bytes).digest('hex');
     const known = { ...base, doc_id, bytes: bytes.length, synthetic: isSynthetic(bytes.subarray(0, 1024).toString('utf8')) };
     const done = (record: ExtractionRecord, encoding: string, cached: boolean): FileResult => {
-      staging?.add(task.index, record.fiscal_year, recordRows(record, { doc_id, unit_id: null }));
+      stage(record, doc_id);
       return { ...known, encoding, record: summaryOf(record), error: null, cached };
     };
     const hit = task.cacheDir ? readCachedRecord(task.cacheDir, doc_id, task.extractorVersion) : null;

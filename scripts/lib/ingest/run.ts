@@ -16,7 +16,9 @@ import { assembleTables } from './assemble.ts';
 import { writeScaleSeed } from '../app/seed.ts';
 import { extractorVersion, pipelineVersion } from './extractor-version.ts';
 import { InputError, listInputs } from './inputs.ts';
+import type { StagingWriter } from './staging.ts';
 import { openStaging } from './staging.ts';
+import { parseUnitRegistry } from '../../../src/lib/snapshot/units.ts';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, DEFAULT_UNITS_CSV, defaultCacheDir } from './paths.ts';
 import { runPool } from './pool.ts';
 import type { FileResult, FileTask } from './process-file.ts';
@@ -84,6 +86,8 @@ export interface IngestOptions {
   jobs?: number;
   /** Longest time for one file, ms; default 120 s. */
   timeoutMs?: number;
+  /** How far past the oldest unfinished file the workers may read (pool.ts WINDOW; tests make it small). */
+  window?: number;
   quiet?: boolean;
 }
 
@@ -127,17 +131,14 @@ function identify(r: IngestedInput, path: string): IngestedInput {
   }
 }
 
-async function inThisThread(tasks: readonly FileTask[], stagingDir: string, tick: (r: FileResult) => void): Promise<FileResult[]> {
+async function inThisThread(tasks: readonly FileTask[], registryCsv: string | null, staging: StagingWriter, tick: (r: FileResult) => void): Promise<FileResult[]> {
+  const registry = parseUnitRegistry(registryCsv ?? '');
   const out: FileResult[] = [];
-  const staging = openStaging(stagingDir, 'main');
-  try {
-    for (const t of tasks) {
-      const r = await processFile(t, staging);
-      tick(r);
-      out.push(r);
-    }
-  } finally {
-    staging.close();
+  for (const t of tasks) {
+    const { result, staged } = await processFile(t, registry);
+    staging.put(t.index, staged);
+    tick(result);
+    out.push(result);
   }
   return out;
 }
@@ -182,20 +183,22 @@ export async function runIngest(opts: IngestOptions = {}): Promise<IngestResult>
     mkdirSync(stagingDir, { recursive: true });
 
     // 1. Read, decode and extract in worker threads; the rows are staged on disk.
+    const registryCsv = existsSync(unitsPath) ? readFileSync(unitsPath, 'utf8') : null;
+    const staging = openStaging(stagingDir);
     const bar = progress(inputs.length, { quiet: opts.quiet });
     for (const r of recovered) bar.note(r);
     const tasks = inputs.map((f, index) => ({ index, path: f.path, file: f.file, cacheDir, extractorVersion: version }));
     const tick = (r: FileResult) => bar.tick(r.file, r.error ? 'rejected' : r.record?.warnings.length ? 'partial' : 'ok');
     const results =
       opts.jobs === 0
-        ? await inThisThread(tasks, stagingDir, tick)
-        : await runPool(tasks, { size: opts.jobs ?? availableParallelism(), timeoutMs: opts.timeoutMs ?? 120_000, stagingDir, onResult: tick });
+        ? await inThisThread(tasks, registryCsv, staging, tick)
+        : await runPool(tasks, { size: opts.jobs ?? availableParallelism(), timeoutMs: opts.timeoutMs ?? 120_000, window: opts.window, registryCsv, onStaged: staging.put, onResult: tick });
+    const staged = staging.close();
     bar.done();
     const extracted = performance.now();
     await hold('extracted', tmp);
 
     // 2. The plan (pure): units, order, report.
-    const registryCsv = existsSync(unitsPath) ? readFileSync(unitsPath, 'utf8') : null;
     const ingested: IngestedInput[] = results.map(({ cached: _cached, ...r }, i) => identify(r, inputs[i]!.path));
     const plan = planSnapshot(ingested, { registryCsv, extractorVersion: version, previous: previous?.inputs });
     const { report } = plan;
@@ -207,7 +210,7 @@ export async function runIngest(opts: IngestOptions = {}): Promise<IngestResult>
     let first = true;
     const assembled = await assembleTables({
       plan,
-      stagingDir,
+      staged,
       workDir: work,
       outDir: tmp,
       afterEach: async () => {

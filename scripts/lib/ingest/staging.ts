@@ -1,13 +1,15 @@
-// Staged rows: each worker appends the per-document rows of every record it extracts to its
-// own CSV files, one per table, in one write per document. Nothing is held in memory, and a
-// worker that is stopped (time limit) or dies leaves complete lines for the documents it
-// finished; the assembly (assemble.ts) keeps only documents the plan kept, so a stray line
-// never reaches the snapshot.
+// Staged rows: every record's per-document rows, as CSV, in the files the snapshot's partitions
+// are written from. A worker turns one record's rows into CSV text (stageRecord); the main
+// thread appends each document's text in input order (openStaging), one file per table and
+// partition (fiscal year, province). Input order is the snapshot's document order (the plan
+// sorts by the same key), so each file already holds its partition's rows in snapshot order:
+// the assembly converts it to Parquet with no join and no sort (a sort of a year's wide rows
+// was most of the write). A document whose bytes came earlier (a second copy) is not staged.
 //
 // CSV rather than JSON lines: no key names repeated on every row, and DuckDB reads it several
 // times faster. RFC 4180 with every string quoted, so an unquoted empty field is NULL and ""
 // is the empty string (read with allow_quoted_nulls = false); the schema gives the types.
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cell, RecordTables, Row } from '../../../src/lib/snapshot/rows.ts';
 import { table } from '../../../src/lib/snapshot/schema.ts';
@@ -16,41 +18,9 @@ import { sqlString } from '../../../src/lib/sql/index.ts';
 export const STAGED_TABLES = ['facts', 'function_lines', 'economic_lines', 'projects', 'indicators', 'summary_projects', 'findings'] as const satisfies readonly (keyof RecordTables)[];
 export type StagedTable = (typeof STAGED_TABLES)[number];
 
-/**
- * The staged file of one table, fiscal year and writer: <dir>/<table>.y<year>.<writer>.csv
- * (y- for a record without a year). By year, so the assembly sorts and writes one year at a
- * time and memory holds a year of rows, not the corpus.
- */
-export const stagedFile = (dir: string, t: StagedTable, year: number | null, writer: string): string => join(dir, `${t}.y${year ?? '-'}.${writer}.csv`);
-
-/** The staged files in `dir` of one table, by fiscal year, each list sorted. */
-export function listStaged(dir: string, t: StagedTable): Map<number | null, string[]> {
-  const out = new Map<number | null, string[]>();
-  if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).sort()) {
-    const m = /^([a-z_]+)\.y(\d+|-)\.[^.]+\.csv$/.exec(f);
-    if (!m || m[1] !== t) continue;
-    const year = m[2] === '-' ? null : Number(m[2]);
-    const list = out.get(year);
-    if (list) list.push(join(dir, f));
-    else out.set(year, [join(dir, f)]);
-  }
-  return out;
-}
-
-/** Columns the plan gives each row (assemble.ts joins them on __doc): not staged. */
-const FROM_PLAN = new Set(['doc_id', 'unit_id']);
-
-/**
- * Columns of a staged file: the table's own but those the plan gives, then the input's index
- * (its position in the ingest's list, see FileTask.index) and the row's order in its document.
- */
-export const stagedColumns = (t: StagedTable): { name: string; type: string }[] => [
-  ...table(t).columns.filter((c) => !FROM_PLAN.has(c.name)),
-  { name: '__doc', type: 'INTEGER' },
-  { name: '__seq', type: 'INTEGER' },
-];
-const ownColumns = new Map(STAGED_TABLES.map((t) => [t, stagedColumns(t).slice(0, -2).map((c) => c.name)]));
+/** Columns of a staged file: the table's own, then the row's order in its document. */
+export const stagedColumns = (t: StagedTable): { name: string; type: string }[] => [...table(t).columns, { name: '__seq', type: 'INTEGER' }];
+const ownColumns = new Map(STAGED_TABLES.map((t) => [t, table(t).columns.map((c) => c.name)]));
 
 /** One CSV field. Strings are always quoted; numbers as JavaScript prints them (shortest exact form). */
 export function csvField(v: Cell | undefined): string {
@@ -64,74 +34,135 @@ export function csvField(v: Cell | undefined): string {
   throw new TypeError(`staging: lists are not staged (${JSON.stringify(v)})`);
 }
 
-/** One document's rows of one table as CSV lines. */
-export function csvLines(t: StagedTable, rows: readonly Row[], doc: number): string {
+/** One document's rows of one table as CSV lines, each ending with its order in the document. */
+export function csvLines(t: StagedTable, rows: readonly Row[]): string {
   const names = ownColumns.get(t)!;
-  const tail = `,${doc},`;
   let text = '';
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     let line = csvField(r[names[0]!]);
     for (let k = 1; k < names.length; k++) line += ',' + csvField(r[names[k]!]);
-    text += line + tail + i + '\n';
+    text += line + ',' + i + '\n';
   }
   return text;
+}
+
+/** One record's rows, staged by a worker: the CSV text of each table, and where it goes. */
+export interface StagedDoc {
+  doc_id: string;
+  unit_id: string | null;
+  fiscal_year: number | null;
+  province: string | null;
+  /** CSV text of each table with rows. */
+  csv: Partial<Record<StagedTable, string>>;
+  /** Keys this final account states as a change on the previous year (the derived-figure rule reads them). */
+  changeKeys: string[];
+}
+
+/** A record's rows (recordRows) as a StagedDoc; every row of a record has its fiscal year and province. */
+export function stageRecord(rows: RecordTables, keys: Pick<StagedDoc, 'doc_id' | 'unit_id' | 'fiscal_year' | 'province'>): StagedDoc {
+  const csv: StagedDoc['csv'] = {};
+  for (const t of STAGED_TABLES) if (rows[t].length) csv[t] = csvLines(t, rows[t]);
+  const changeKeys = new Set<string>();
+  for (const f of rows.facts) if (f.basis === 'prior_change' && f.kind === 'final') changeKeys.add(f.key as string);
+  return { ...keys, csv, changeKeys: [...changeKeys] };
+}
+
+/** One partition's staged file. */
+export interface StagedPart {
+  fiscal_year: number | null;
+  province: string | null;
+  path: string;
+}
+
+/** A document as staged, in input order: the assembly checks the plan kept the same ones. */
+export interface StagedEntry {
+  input: number;
+  doc_id: string;
+  unit_id: string | null;
+}
+
+export interface Staged {
+  /** Each table's partition files. */
+  parts: Map<StagedTable, StagedPart[]>;
+  /** The documents staged, in order. */
+  docs: StagedEntry[];
+  /** Every change key noted, sorted. */
+  changeKeys: string[];
+}
+
+export interface StagingWriter {
+  /** The staged rows of input `index` (null: it has none). Every index from 0 up is given exactly once, in any order. */
+  put(index: number, doc: StagedDoc | null): void;
+  /** Writes what is buffered; throws if an index is missing. */
+  close(): Staged;
+}
+
+/** Appends to a file once this much text is waiting for it. */
+const FLUSH_CHARS = 1 << 16;
+
+/**
+ * The main thread's writer. Documents come back from the workers out of order; each waits
+ * until those before it are written (the pool never runs far ahead of the oldest unfinished
+ * file, see pool.ts, so this holds a bounded number).
+ */
+export function openStaging(dir: string): StagingWriter {
+  mkdirSync(dir, { recursive: true });
+  const waiting = new Map<number, StagedDoc | null>();
+  let next = 0;
+  const seen = new Set<string>();
+  const docs: StagedEntry[] = [];
+  const changeKeys = new Set<string>();
+  const files = new Map<string, { part: StagedPart; table: StagedTable; chunks: string[]; chars: number }>();
+  const parts = new Map<StagedTable, StagedPart[]>(STAGED_TABLES.map((t) => [t, []]));
+  const flush = (f: { part: StagedPart; chunks: string[]; chars: number }) => {
+    if (!f.chunks.length) return;
+    appendFileSync(f.part.path, f.chunks.join(''));
+    f.chunks = [];
+    f.chars = 0;
+  };
+  const write = (input: number, d: StagedDoc) => {
+    // A second copy of the same bytes: the plan keeps the first (input order) only.
+    if (seen.has(d.doc_id)) return;
+    seen.add(d.doc_id);
+    docs.push({ input, doc_id: d.doc_id, unit_id: d.unit_id });
+    for (const k of d.changeKeys) changeKeys.add(k);
+    for (const t of STAGED_TABLES) {
+      const text = d.csv[t];
+      if (!text) continue;
+      const key = `${t}\u0000${d.fiscal_year}\u0000${d.province}`;
+      let f = files.get(key);
+      if (!f) {
+        const part: StagedPart = { fiscal_year: d.fiscal_year, province: d.province, path: join(dir, `${t}.${files.size}.csv`) };
+        files.set(key, (f = { part, table: t, chunks: [], chars: 0 }));
+        parts.get(t)!.push(part);
+      }
+      f.chunks.push(text);
+      f.chars += text.length;
+      if (f.chars >= FLUSH_CHARS) flush(f);
+    }
+  };
+  return {
+    put(index, doc) {
+      if (index < next || waiting.has(index)) throw new Error(`staging: input ${index} given twice`);
+      waiting.set(index, doc);
+      while (waiting.has(next)) {
+        const d = waiting.get(next)!;
+        waiting.delete(next);
+        if (d) write(next, d);
+        next++;
+      }
+    },
+    close() {
+      if (waiting.size) throw new Error(`staging: input ${next} never came (${waiting.size} waiting after it)`);
+      for (const f of files.values()) flush(f);
+      return { parts, docs, changeKeys: [...changeKeys].sort() };
+    },
+  };
 }
 
 /** The DuckDB table function reading staged files of one table (paths are literals, never data). */
 export function readStagedSql(t: StagedTable, files: readonly string[]): string {
   const columns = `{${stagedColumns(t).map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ')}}`;
   return `read_csv([${files.map(sqlString).join(', ')}], header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = ${columns}, auto_detect = false)`;
-}
-
-/**
- * Keys that some final account states as a change on the previous year: the derived-figure rule
- * needs their facts. Each writer notes a key once, as it first stages one (change-keys.<writer>.txt),
- * so the assembly need not read every staged fact to learn them.
- */
-const changeKeysFile = (dir: string, writer: string): string => join(dir, `change-keys.${writer}.txt`);
-
-/** Every key noted by any writer in `dir`, sorted. */
-export function stagedChangeKeys(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const keys = new Set<string>();
-  for (const f of readdirSync(dir)) if (/^change-keys\.[^.]+\.txt$/.test(f)) for (const k of readFileSync(join(dir, f), 'utf8').split('\n')) if (k) keys.add(k);
-  return [...keys].sort();
-}
-
-export interface StagingWriter {
-  /** Appends one document's rows (all of its fiscal year), each with its input's index and its order in the document. */
-  add(doc: number, year: number | null, rows: RecordTables): void;
-  close(): void;
-}
-
-export function openStaging(dir: string, writer: string): StagingWriter {
-  mkdirSync(dir, { recursive: true });
-  // Opened as years turn up: a corpus spans a few years, so a worker holds a few dozen files.
-  const fds = new Map<string, number>();
-  const fdOf = (t: StagedTable, year: number | null): number => {
-    const path = stagedFile(dir, t, year, writer);
-    let fd = fds.get(path);
-    if (fd === undefined) fds.set(path, (fd = openSync(path, 'a')));
-    return fd;
-  };
-  const changeKeys = new Set<string>();
-  return {
-    add(doc, year, rows) {
-      for (const f of rows.facts) {
-        if (f.basis !== 'prior_change' || f.kind !== 'final' || changeKeys.has(f.key as string)) continue;
-        changeKeys.add(f.key as string);
-        // Before the rows, so a key is never staged without its note.
-        appendFileSync(changeKeysFile(dir, writer), `${f.key}\n`);
-      }
-      for (const t of STAGED_TABLES) {
-        const list = rows[t];
-        if (list.length) writeSync(fdOf(t, year), csvLines(t, list, doc));
-      }
-    },
-    close() {
-      for (const fd of fds.values()) closeSync(fd);
-      fds.clear();
-    },
-  };
 }

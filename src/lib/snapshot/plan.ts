@@ -105,7 +105,9 @@ const NOTE_LIMIT = 200;
 
 export function planSnapshot(inputs: readonly IngestedInput[], opts: AssembleOptions): SnapshotPlan {
   const position = new Map(inputs.map((inp, i) => [inp, i]));
-  const sorted = [...inputs].sort((a, b) => byCodepoint(a.file, b.file) || byCodepoint(a.doc_id ?? '', b.doc_id ?? ''));
+  // By name, then as given: the ingest gives its inputs in this order and stages rows in it
+  // (scripts/lib/ingest/staging.ts), so the documents' order is the order of the staged rows.
+  const sorted = [...inputs].sort((a, b) => byCodepoint(a.file, b.file) || position.get(a)! - position.get(b)!);
   const registry = parseUnitRegistry(opts.registryCsv ?? '');
   const notes: string[] = [];
 

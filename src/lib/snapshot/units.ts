@@ -121,6 +121,17 @@ export function resolveUnitName(registry: UnitRegistry, printed: string): Resolv
   return { unit_id: unitIdOf(printed), name: printed.trim(), resolution: 'new' };
 }
 
+const printedName = (name: string | null | undefined): string | null => name?.trim() || null;
+
+/**
+ * The unit a document's rows carry: what assignUnits gives it, from its printed name alone
+ * (the ingest's workers stage rows with it before the plan is made).
+ */
+export function unitOfRecord(registry: UnitRegistry, unitName: string | null | undefined): string | null {
+  const printed = printedName(unitName);
+  return printed ? resolveUnitName(registry, printed).unit_id : null;
+}
+
 // ---- region and level ---------------------------------------------------------------------
 
 const PCA = pca as Record<string, Record<string, string[]>>;
@@ -223,7 +234,7 @@ export function assignUnits(docs: readonly UnitDoc[], registry: UnitRegistry): {
   const units = new Map<string, { name: string; printed: Set<string>; region: readonly string[] }>();
   const unresolved = new Map<string, UnresolvedName>();
   const assignments = docs.map((d): UnitAssignment => {
-    const printed = d.unit_name?.trim();
+    const printed = printedName(d.unit_name);
     if (!printed) return { unit_id: null, resolution: 'none' };
     const r = resolveUnitName(registry, printed);
     const u = units.get(r.unit_id) ?? { name: r.name, printed: new Set<string>(), region: [] };

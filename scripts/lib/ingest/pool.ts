@@ -37,8 +37,8 @@ export const WINDOW = 1024;
 
 /**
  * Young-generation size of each worker's heap: the extractor allocates many short-lived
- * strings, and V8's default (16 MiB semi-spaces on this machine) spends ~12 % of its time in
- * scavenges that a larger nursery avoids.
+ * strings, and with V8's default (16 MiB semi-spaces on this machine) the workers spend a
+ * visible share of their time in scavenges that a larger nursery avoids.
  */
 const YOUNG_GENERATION_MB = 96;
 

@@ -296,6 +296,29 @@ function byKey(a: number | string | null, b: number | string | null): number {
   return a < b ? -1 : 1;
 }
 
+/** A partition's file, relative to the snapshot folder. */
+const partFile = (table: string, fiscal_year: number | null, province: string | null): string =>
+  [table, partitionSegment('fiscal_year', fiscal_year), partitionSegment('province', province), 'part-0.parquet'].join('/');
+
+/** The condition selecting one partition's rows (its keys as SQL literals). */
+const partWhere = (p: { fiscal_year: number | null; province: string | null }): string =>
+  `fiscal_year IS NOT DISTINCT FROM ${p.fiscal_year === null ? 'NULL' : Number(p.fiscal_year)} AND province IS NOT DISTINCT FROM ${p.province === null ? 'NULL' : sqlString(p.province)}`;
+
+/** Writes each part with `copy`, on several connections at once (one COPY of a small partition keeps one core busy). */
+async function eachPart<P extends { file: string }>(writers: DuckDBConnection[], parts: readonly P[], outDir: string, copy: (w: DuckDBConnection, p: P, path: string) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    writers.map(async (w) => {
+      while (next < parts.length) {
+        const p = parts[next++]!;
+        const path = join(outDir, ...p.file.split('/'));
+        mkdirSync(dirname(path), { recursive: true });
+        await copy(w, p, path);
+      }
+    }),
+  );
+}
+
 /**
  * The staged rows must be the documents the plan kept, in its order, under its units: the
  * write takes each staged file's order as the snapshot's. A difference is a bug, never data.
@@ -331,30 +354,16 @@ async function writeStaged(writers: DuckDBConnection[], t: TableDef, stagedParts
   }
   const parts = [...byPart.values()]
     .sort((a, b) => byKey(a.fiscal_year, b.fiscal_year) || byKey(a.province, b.province))
-    .map((k) => ({
-      file: [t.name, partitionSegment('fiscal_year', k.fiscal_year), partitionSegment('province', k.province), 'part-0.parquet'].join('/'),
-      fiscal_year: k.fiscal_year,
-      province: k.province,
-      staged: k.path,
-    }));
-  let next = 0;
+    .map((k) => ({ file: partFile(t.name, k.fiscal_year, k.province), fiscal_year: k.fiscal_year, province: k.province, staged: k.path }));
   try {
-    await Promise.all(
-      writers.map(async (w) => {
-        while (next < parts.length) {
-          const p = parts[next++]!;
-          const path = join(outDir, ...p.file.split('/'));
-          mkdirSync(dirname(path), { recursive: true });
-          const where = `fiscal_year IS NOT DISTINCT FROM ${p.fiscal_year === null ? 'NULL' : Number(p.fiscal_year)} AND province IS NOT DISTINCT FROM ${p.province === null ? 'NULL' : sqlString(p.province)}`;
-          // UNION ALL, a single table's scan and WHERE keep row order (DuckDB's order preservation).
-          const from = [
-            ...(p.staged ? [`SELECT ${cols(t)} FROM ${readStagedSql(t.name as StagedTable, [p.staged])}`] : []),
-            ...(sorted ? [`SELECT ${cols(t)} FROM ${sorted} WHERE ${where}`] : []),
-          ].join(' UNION ALL ');
-          await w.run(`COPY (${from}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
-        }
-      }),
-    );
+    await eachPart(writers, parts, outDir, async (w, p, path) => {
+      // UNION ALL, a single table's scan and WHERE keep row order (DuckDB's order preservation).
+      const from = [
+        ...(p.staged ? [`SELECT ${cols(t)} FROM ${readStagedSql(t.name as StagedTable, [p.staged])}`] : []),
+        ...(sorted ? [`SELECT ${cols(t)} FROM ${sorted} WHERE ${partWhere(p)}`] : []),
+      ].join(' UNION ALL ');
+      await w.run(`COPY (${from}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+    });
   } finally {
     if (sorted) await conn.run(`DROP TABLE IF EXISTS ${sorted}`);
   }
@@ -378,23 +387,10 @@ async function writePartitioned(writers: DuckDBConnection[], t: TableDef, src: s
       conn,
       'SELECT DISTINCT fiscal_year, province FROM rows_in ORDER BY fiscal_year NULLS LAST, province NULLS LAST',
     );
-    const parts = keys.map((k) => ({
-      file: [t.name, partitionSegment('fiscal_year', k.fiscal_year), partitionSegment('province', k.province), 'part-0.parquet'].join('/'),
-      fiscal_year: k.fiscal_year,
-      province: k.province,
-    }));
-    let next = 0;
-    await Promise.all(
-      writers.map(async (w) => {
-        while (next < parts.length) {
-          const p = parts[next++]!;
-          const path = join(outDir, ...p.file.split('/'));
-          mkdirSync(dirname(path), { recursive: true });
-          const where = `fiscal_year IS NOT DISTINCT FROM ${p.fiscal_year === null ? 'NULL' : Number(p.fiscal_year)} AND province IS NOT DISTINCT FROM ${p.province === null ? 'NULL' : sqlString(p.province)}`;
-          // (__rank, __seq) is unique within a table: the order, and so the bytes, are fixed.
-          await w.run(`COPY (SELECT ${cols(t)} FROM rows_in WHERE ${where} ORDER BY __rank, __seq) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
-        }
-      }),
+    const parts = keys.map((k) => ({ file: partFile(t.name, k.fiscal_year, k.province), fiscal_year: k.fiscal_year, province: k.province }));
+    // (__rank, __seq) is unique within a table: the order, and so the bytes, are fixed.
+    await eachPart(writers, parts, outDir, (w, p, path) =>
+      w.run(`COPY (SELECT ${cols(t)} FROM rows_in WHERE ${partWhere(p)} ORDER BY __rank, __seq) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`),
     );
     return await describeParts(conn, outDir, parts);
   } finally {

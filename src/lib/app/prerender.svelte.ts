@@ -5,17 +5,12 @@
 // Its loaders then run as usual (from the seed, then from DuckDB). A prerendered page opened
 // with parameters stays hidden until it has hydrated (see +layout.svelte).
 import { browser } from '$app/environment';
-import type { Row } from '../db/rows.ts';
-import type { SeedFile } from '../db/seed.ts';
-import { seedKey } from '../db/seed.ts';
-import type { Param } from '../db/where.ts';
+import type { SeedFile, SeedLookup } from '../db/seed.ts';
+import { seedLookup } from '../db/seed.ts';
 import { app } from './app.svelte.ts';
 import { activeFilterCount } from './filters.ts';
 import type { Resource } from './resource.svelte.ts';
 import { snapshot } from './snapshot.svelte.ts';
-
-/** The seed's rows for a query, or undefined when it does not have them. */
-export type SeedLookup = <T = Row>(q: { sql: string; params: Param[] }) => T[] | undefined;
 
 /**
  * The answers a page may show before its loaders have run: while prerendering, and in the
@@ -26,8 +21,7 @@ export function pageSeed(fromData: () => SeedFile | null | undefined): SeedLooku
   const seed = fromData();
   if (!seed || !Array.isArray(seed.entries)) return null;
   if (browser && (snapshot.external || activeFilterCount(app.filters) > 0)) return null;
-  const byKey = new Map(seed.entries.map((e) => [seedKey(e.sql, e.params), e.rows]));
-  return <T>(q: { sql: string; params: Param[] }) => byKey.get(seedKey(q.sql, q.params)) as T[] | undefined;
+  return seedLookup(seed);
 }
 
 /** Shows `value` in a Resource until its loader answers (nothing when there is none). */

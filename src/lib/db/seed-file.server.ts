@@ -3,8 +3,8 @@
 // which the page is prerendered with (see src/lib/app/prerender.svelte.ts).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { SeedFile } from './seed.ts';
-import { seedKey } from './seed.ts';
+import type { SeedFile, SeedLookup } from './seed.ts';
+import { seedKey, seedLookup } from './seed.ts';
 import type { Param } from './where.ts';
 
 let file: SeedFile | null | undefined;
@@ -27,12 +27,11 @@ type Query = { sql: string; params: Param[] };
  * The seed's answers to `queries` (those it has), or null without a seed. `queries` may depend
  * on answers of the seed (`get`), as the findings page's depend on the table's columns.
  */
-export function seedFor(queries: Query[] | ((get: <T>(q: Query) => T[] | undefined) => Query[])): SeedFile | null {
+export function seedFor(queries: Query[] | ((get: SeedLookup) => Query[])): SeedFile | null {
   const seed = readSeedFile();
   if (!seed) return null;
   if (typeof queries === 'function') {
-    const byKey = new Map(seed.entries.map((e) => [seedKey(e.sql, e.params), e.rows]));
-    queries = queries(<T>(q: Query) => byKey.get(seedKey(q.sql, q.params)) as T[] | undefined);
+    queries = queries(seedLookup(seed));
   }
   const want = new Set(queries.map((q) => seedKey(q.sql, q.params)));
   return { version: seed.version, entries: seed.entries.filter((e) => want.has(seedKey(e.sql, e.params))) };

@@ -15,10 +15,21 @@ export function seedKey(sql: string, params: readonly Param[]): string {
   return `${sql}\u0000${JSON.stringify(params)}`;
 }
 
+const seedIndex = (seed: SeedFile): Map<string, Row[]> => new Map(seed.entries.map((e) => [seedKey(e.sql, e.params), e.rows]));
+
 /** The lookup table of a seed file, or null when it belongs to another snapshot. */
 export function seedMap(seed: SeedFile | null, manifestVersion: string): Map<string, Row[]> | null {
   if (!seed || seed.version !== manifestVersion || !Array.isArray(seed.entries)) return null;
-  return new Map(seed.entries.map((e) => [seedKey(e.sql, e.params), e.rows]));
+  return seedIndex(seed);
+}
+
+/** A seed's answer to a query, by its SQL and parameters (undefined: the seed does not hold it). */
+export type SeedLookup = <T = Row>(q: { sql: string; params: Param[] }) => T[] | undefined;
+
+/** The lookup of a seed file's answers (whatever snapshot it belongs to). */
+export function seedLookup(seed: SeedFile): SeedLookup {
+  const byKey = seedIndex(seed);
+  return <T>(q: { sql: string; params: Param[] }) => byKey.get(seedKey(q.sql, q.params)) as T[] | undefined;
 }
 
 /** The index of the build-time view tables (static/seed/views/, scripts/lib/app/seed.ts). */

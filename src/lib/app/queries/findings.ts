@@ -6,7 +6,7 @@ import { queryRows } from '../../db/query.ts';
 import type { Row } from '../../db/rows.ts';
 import type { Filters } from '../filters.ts';
 import { untrack } from 'svelte';
-import type { SeedLookup } from '../prerender.svelte.ts';
+import type { SeedLookup } from '../../db/seed.ts';
 import { detailScope, fromAggregates, hasTable, knownManifest, ready, snapshot } from '../snapshot.svelte.ts';
 import type { FindingsQuery, RuleCount } from './findings-sql.ts';
 import type { Query } from './overview-sql.ts';

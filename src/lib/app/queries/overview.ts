@@ -3,7 +3,7 @@
 // from the build-time seed before it is up.
 import { queryRows } from '../../db/query.ts';
 import type { SeedFile } from '../../db/seed.ts';
-import { seedKey } from '../../db/seed.ts';
+import { seedLookup } from '../../db/seed.ts';
 import type { Filters } from '../filters.ts';
 import { EMPTY_FILTERS } from '../filters.ts';
 import { detailReady, fromAggregates, maybeInPlace } from '../snapshot.svelte.ts';
@@ -87,8 +87,7 @@ export interface OverviewSeed {
 /** The unfiltered overview from a seed file (to prerender the page with), or null. Pure. */
 export function overviewFromSeed(seed: SeedFile | null): OverviewSeed | null {
   if (!seed || typeof seed.version !== 'string' || !Array.isArray(seed.entries)) return null;
-  const byKey = new Map(seed.entries.map((e) => [seedKey(e.sql, e.params), e.rows]));
-  const rows = <T>(q: Query) => byKey.get(seedKey(q.sql, q.params)) as T[] | undefined;
+  const rows = seedLookup(seed);
   const totals = rows<TotalByYear>(totalsByYearQuery(EMPTY_FILTERS));
   const coverage = rows<CoverageCell>(coverageQuery(EMPTY_FILTERS));
   const counts = rows<Pick<Headline, 'documents' | 'units' | 'years'>>(headlineCountsQuery(EMPTY_FILTERS))?.[0];

@@ -4,7 +4,7 @@
 // the partitions of the filters). SQL: performance-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
-import type { SeedLookup } from '../prerender.svelte.ts';
+import type { SeedLookup } from '../../db/seed.ts';
 import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
 import type { Bin, Cell, ProjectRow } from './performance-sql.ts';
 import { binsAggQuery, binsQuery, cellsAggQuery, projectsQuery } from './performance-sql.ts';

@@ -3,7 +3,7 @@
 // ranking by SME share with the sentences the figures were read from. SQL: procurement-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
-import type { SeedLookup } from '../prerender.svelte.ts';
+import type { SeedLookup } from '../../db/seed.ts';
 import { detailScope, fromAggregates, maybeInPlace } from '../snapshot.svelte.ts';
 import type { ProcurementRow } from './procurement-sql.ts';
 import { RANKING_TOP, procurementAggQuery, procurementQuery, rankingAggQuery, rankingAggregatable } from './procurement-sql.ts';

@@ -2,7 +2,7 @@
 // compared with, the year-on-year change, per staff, and running cost per vehicle.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
-import type { SeedLookup } from '../prerender.svelte.ts';
+import type { SeedLookup } from '../../db/seed.ts';
 import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
 import { sangongQuery, sangongScopeQuery, sangongVehiclesQuery } from './overview-sql.ts';
 import { SCOPE_ID } from './scope.ts';

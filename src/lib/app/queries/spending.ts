@@ -3,7 +3,7 @@
 // headcounts for per-staff figures. The SQL is in spending-sql.ts.
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
-import type { SeedLookup } from '../prerender.svelte.ts';
+import type { SeedLookup } from '../../db/seed.ts';
 import { detailScope, fromAggregates } from '../snapshot.svelte.ts';
 import type { DocSplit, FunctionLine } from './spending-sql.ts';
 import { docSplitsAggQuery, docSplitsQuery, functionLinesAggQuery, functionLinesQuery } from './spending-sql.ts';

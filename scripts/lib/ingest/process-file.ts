@@ -17,7 +17,7 @@ import type { StagedDoc } from './staging.ts';
 import { stageRecord } from './staging.ts';
 
 export interface FileTask {
-  /** Position in the ingest's list of inputs: the staged rows carry it (staging.ts). */
+  /** Position in the ingest's list of inputs: the staging writes each document's rows in this order (staging.ts). */
   index: number;
   path: string;
   file: string;

@@ -3,7 +3,8 @@
 // rows of a seed record, and the strings CSV is easy to get wrong.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvField, openStaging, readStagedSql, stageRecord, stagedColumns } from '../../scripts/lib/ingest/staging.ts';
+import { MessageChannel } from 'node:worker_threads';
+import { csvField, openStaging, readStagedSql, stageRecord, stagedBuffers, stagedColumns } from '../../scripts/lib/ingest/staging.ts';
 import type { StagedDoc } from '../../scripts/lib/ingest/staging.ts';
 import { extract } from '../../src/lib/extract/index.ts';
 import { formatReport } from '../../src/lib/snapshot/plan.ts';
@@ -129,3 +130,21 @@ describe('formatReport', () => {
   });
 });
 
+
+describe('stagedBuffers', () => {
+  it('moves a staged document to another thread without copying its bytes', async () => {
+    const seed = readSeeds().find((s) => s.name.startsWith('000_'))!;
+    const record = extract(seed.text, seed.name);
+    const doc = stageRecord(recordRows(record, { doc_id: 'd'.repeat(64), unit_id: 'u_1' }), { doc_id: 'd'.repeat(64), unit_id: 'u_1', fiscal_year: 2019, province: 'P' });
+    const text = new TextDecoder().decode(doc.csv.facts);
+    const { port1, port2 } = new MessageChannel();
+    const got = new Promise<StagedDoc>((r) => port2.once('message', r));
+    port1.postMessage(doc, stagedBuffers(doc));
+    const back = await got;
+    port1.close();
+    // Transferred: the sender's buffers are emptied, the receiver has the bytes.
+    expect(doc.csv.facts!.byteLength).toBe(0);
+    expect(new TextDecoder().decode(back.csv.facts)).toBe(text);
+    expect(text.startsWith(`"${'d'.repeat(64)}","u_1",2019,`)).toBe(true);
+  });
+});

@@ -9,7 +9,11 @@
 // CSV rather than JSON lines: no key names repeated on every row, and DuckDB reads it several
 // times faster. RFC 4180 with every string quoted, so an unquoted empty field is NULL and ""
 // is the empty string (read with allow_quoted_nulls = false); the schema gives the types.
-import { appendFileSync, mkdirSync } from 'node:fs';
+//
+// Workers send the text as UTF-8 bytes, transferred rather than copied: the main thread only
+// appends bytes (copying, decoding and re-encoding the strings was most of its work, and it
+// shares two cores with the workers).
+import { closeSync, mkdirSync, openSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cell, RecordTables, Row } from '../../../src/lib/snapshot/rows.ts';
 import { table } from '../../../src/lib/snapshot/schema.ts';
@@ -47,26 +51,31 @@ export function csvLines(t: StagedTable, rows: readonly Row[]): string {
   return text;
 }
 
-/** One record's rows, staged by a worker: the CSV text of each table, and where it goes. */
+/** One record's rows, staged by a worker: the CSV bytes of each table, and where they go. */
 export interface StagedDoc {
   doc_id: string;
   unit_id: string | null;
   fiscal_year: number | null;
   province: string | null;
-  /** CSV text of each table with rows. */
-  csv: Partial<Record<StagedTable, string>>;
+  /** UTF-8 CSV of each table with rows, each its own buffer (so it can be transferred). */
+  csv: Partial<Record<StagedTable, Uint8Array>>;
   /** Keys this final account states as a change on the previous year (the derived-figure rule reads them). */
   changeKeys: string[];
 }
 
+const utf8 = new TextEncoder();
+
 /** A record's rows (recordRows) as a StagedDoc; every row of a record has its fiscal year and province. */
 export function stageRecord(rows: RecordTables, keys: Pick<StagedDoc, 'doc_id' | 'unit_id' | 'fiscal_year' | 'province'>): StagedDoc {
   const csv: StagedDoc['csv'] = {};
-  for (const t of STAGED_TABLES) if (rows[t].length) csv[t] = csvLines(t, rows[t]);
+  for (const t of STAGED_TABLES) if (rows[t].length) csv[t] = utf8.encode(csvLines(t, rows[t]));
   const changeKeys = new Set<string>();
   for (const f of rows.facts) if (f.basis === 'prior_change' && f.kind === 'final') changeKeys.add(f.key as string);
   return { ...keys, csv, changeKeys: [...changeKeys] };
 }
+
+/** The buffers of a StagedDoc, to transfer to another thread rather than copy. */
+export const stagedBuffers = (d: StagedDoc | null): ArrayBuffer[] => (d ? Object.values(d.csv).map((b) => b.buffer as ArrayBuffer) : []);
 
 /** One partition's staged file. */
 export interface StagedPart {
@@ -98,8 +107,14 @@ export interface StagingWriter {
   close(): Staged;
 }
 
-/** Appends to a file once this much text is waiting for it. */
-const FLUSH_CHARS = 1 << 16;
+/** Appends to a file once this many bytes are waiting for it. */
+const FLUSH_BYTES = 1 << 16;
+
+interface OpenFile {
+  part: StagedPart;
+  chunks: Uint8Array[];
+  bytes: number;
+}
 
 /**
  * The main thread's writer. Documents come back from the workers out of order; each waits
@@ -113,13 +128,18 @@ export function openStaging(dir: string): StagingWriter {
   const seen = new Set<string>();
   const docs: StagedEntry[] = [];
   const changeKeys = new Set<string>();
-  const files = new Map<string, { part: StagedPart; table: StagedTable; chunks: string[]; chars: number }>();
+  const files = new Map<string, OpenFile>();
   const parts = new Map<StagedTable, StagedPart[]>(STAGED_TABLES.map((t) => [t, []]));
-  const flush = (f: { part: StagedPart; chunks: string[]; chars: number }) => {
+  const flush = (f: OpenFile) => {
     if (!f.chunks.length) return;
-    appendFileSync(f.part.path, f.chunks.join(''));
+    const fd = openSync(f.part.path, 'a');
+    try {
+      writevSync(fd, f.chunks);
+    } finally {
+      closeSync(fd);
+    }
     f.chunks = [];
-    f.chars = 0;
+    f.bytes = 0;
   };
   const write = (input: number, d: StagedDoc) => {
     // A second copy of the same bytes: the plan keeps the first (input order) only.
@@ -128,18 +148,18 @@ export function openStaging(dir: string): StagingWriter {
     docs.push({ input, doc_id: d.doc_id, unit_id: d.unit_id });
     for (const k of d.changeKeys) changeKeys.add(k);
     for (const t of STAGED_TABLES) {
-      const text = d.csv[t];
-      if (!text) continue;
+      const bytes = d.csv[t];
+      if (!bytes?.length) continue;
       const key = `${t}\u0000${d.fiscal_year}\u0000${d.province}`;
       let f = files.get(key);
       if (!f) {
         const part: StagedPart = { fiscal_year: d.fiscal_year, province: d.province, path: join(dir, `${t}.${files.size}.csv`) };
-        files.set(key, (f = { part, table: t, chunks: [], chars: 0 }));
+        files.set(key, (f = { part, chunks: [], bytes: 0 }));
         parts.get(t)!.push(part);
       }
-      f.chunks.push(text);
-      f.chars += text.length;
-      if (f.chars >= FLUSH_CHARS) flush(f);
+      f.chunks.push(bytes);
+      f.bytes += bytes.length;
+      if (f.bytes >= FLUSH_BYTES) flush(f);
     }
   };
   return {

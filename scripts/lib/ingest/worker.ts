@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseUnitRegistry } from '../../../src/lib/snapshot/units.ts';
 import type { FileTask } from './process-file.ts';
 import { processFile } from './process-file.ts';
+import { stagedBuffers } from './staging.ts';
 
 // Tests only: make the worker hang on, or die on, a file whose name contains the given text,
 // to check that the pool reports that file and carries on with the others.
@@ -24,7 +25,8 @@ async function drain(): Promise<void> {
     if (hangOn && msg.task.file.includes(hangOn)) for (;;);
     if (dieOn && msg.task.file.includes(dieOn)) process.exit(3);
     const { result, staged } = await processFile(msg.task, registry);
-    parentPort!.postMessage({ id: msg.id, result, staged });
+    // The CSV bytes move to the main thread, not copied.
+    parentPort!.postMessage({ id: msg.id, result, staged }, stagedBuffers(staged));
   }
   busy = false;
 }

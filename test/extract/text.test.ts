@@ -1,7 +1,7 @@
 // text.ts: character normalisation, number parsing, unit conversion and change signs, on
 // strings printed by real disclosures.
 import { describe, expect, it } from 'vitest';
-import { changeSign, normalizeChars, parseNumber, toWan } from '../../src/lib/extract/text.ts';
+import { changeSign, compact, normName, normalizeChars, parseNumber, toWan } from '../../src/lib/extract/text.ts';
 import { SEED_IDS, seedText, verbatim } from './seed-data.ts';
 
 describe('normalizeChars', () => {
@@ -96,5 +96,25 @@ describe('changeSign', () => {
     verbatim('001', '与年初预算一致');
     expect(changeSign('一致')).toBe(0);
     expect(changeSign('占')).toBe(0);
+  });
+});
+
+describe('compact', () => {
+  it('drops whitespace and maps each kept character to its source offset, appending to a given map', () => {
+    const map: number[] = [9];
+    const c = compact('本年 收入\t353.89 万元', 100, map);
+    expect(c.text).toBe('本年收入353.89万元');
+    expect(c.map).toBe(map);
+    expect(map).toEqual([9, 100, 101, 103, 104, 106, 107, 108, 109, 110, 111, 113, 114]);
+    expect(compact('  ').map).toEqual([]);
+  });
+});
+
+describe('normName', () => {
+  it('answers the same for a label however often it is asked, past the cache size', () => {
+    expect(normName('“年初 预算数”（万元）')).toBe('年初预算数(万元)');
+    for (let i = 0; i < 20_000; i++) expect(normName(`项目 ${i}`)).toBe(`项目${i}`);
+    expect(normName('“年初 预算数”（万元）')).toBe('年初预算数(万元)');
+    expect(normName('<b>三公</b> 经费')).toBe('三公经费');
   });
 });

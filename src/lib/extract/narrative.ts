@@ -32,14 +32,13 @@ export function printedSpan(doc: Doc, block: Block, from: number, to: number): s
 /** The prose of a section as one compact block. */
 export function proseBlock(doc: Doc, from: number, to: number): Block {
   const parts: string[] = [];
-  let map: number[] = [];
+  // One map for the whole block, each line's offsets appended to it.
+  const map: number[] = [];
   for (let n = from; n <= to && n <= doc.lines.length; n++) {
     const l = doc.lines[n - 1];
     if (isTableLine(l.norm)) continue;
     const line = /[*_<]/.test(l.norm) ? l.norm.replace(/\*\*|__|<\/?[a-z][^>]*>/gi, (m) => ' '.repeat(m.length)) : l.norm;
-    const c = compact(line, l.start);
-    parts.push(c.text);
-    map = map.length ? map.concat(c.map) : c.map;
+    parts.push(compact(line, l.start, map).text);
   }
   return { text: parts.join(''), map };
 }

@@ -13,10 +13,12 @@ export function normalizeChars(s: string): string {
   return s.replace(SPECIAL, (ch) => MAP[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
-/** Removes all whitespace; returns the compact string and, per compact index, the source index. */
-export function compact(s: string, base = 0): { text: string; map: number[] } {
+/**
+ * Removes all whitespace; returns the compact string and, per compact index, the source index
+ * (appended to `map` when one is given: a block of lines builds one map).
+ */
+export function compact(s: string, base = 0, map: number[] = []): { text: string; map: number[] } {
   const parts: string[] = [];
-  const map: number[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
@@ -73,7 +75,13 @@ export function changeSign(verb: string): 1 | -1 | 0 {
 
 /** Normalises a label or name for comparison: no whitespace, ASCII brackets and quotes. */
 export function normName(s: string): string {
-  let t = normalizeChars(s).replace(/\s+/g, '').replace(/[“”"']/g, '');
+  let t = normNames.get(s);
+  if (t !== undefined) return t;
+  t = normalizeChars(s).replace(/\s+/g, '').replace(/[“”"']/g, '');
   if (t.includes('<')) t = t.replace(/<\/?[a-z][^>]*>/gi, '');
+  // Labels and headers repeat across rows and documents; the cache is emptied when large.
+  if (normNames.size >= 1 << 14) normNames.clear();
+  normNames.set(s, t);
   return t;
 }
+const normNames = new Map<string, string>();

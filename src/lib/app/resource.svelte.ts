@@ -19,6 +19,23 @@ export interface ResourceOpts {
 /** What a run passes to its queries: always a signal, and the Resource's priority. */
 export type RunOpts = QueryOpts & { signal: AbortSignal };
 
+/**
+ * After the next frame (rAF, then a task). A hidden tab draws no frames: at once there; and at
+ * most 250 ms later where frames are late (a starved machine), so other panels still load.
+ */
+function afterFrame(): Promise<void> {
+  if (typeof requestAnimationFrame === 'undefined' || document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, 250);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(t);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 export class Resource<T> {
   status: ResourceStatus = $state('loading');
   /** True while a newer request is running (the shown value may be outdated). */
@@ -40,6 +57,15 @@ export class Resource<T> {
       () => {},
       () => {},
     );
+  }
+
+  /**
+   * Resolves once the latest request has settled and the next frame has been drawn (not
+   * reactive). The other panels of a page wait for their first chart this way: their queries,
+   * their answers and their rendering then do not compete with that chart's frame.
+   */
+  drawn(): Promise<void> {
+    return this.settled().then(afterFrame);
   }
 
   constructor(load: (q: RunOpts) => Promise<T>, opts: ResourceOpts = {}) {

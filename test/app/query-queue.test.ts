@@ -175,4 +175,36 @@ describe('query queue', { timeout: 5000 }, () => {
     await p;
     expect(idleFor(0)).toBe(true);
   });
+
+  it('an answer asked ahead is handed to the same query asked next, once', async () => {
+    const ahead = query('SELECT ? AS y', [2024], { ahead: true, priority: 1 });
+    (await fake.nth(0)).answer({ y: 2024 });
+    await ahead;
+    // The page's own query, later: not sent again.
+    await expect(query('SELECT ? AS y', [2024])).resolves.toEqual({ y: 2024 });
+    expect(fake.sent).toHaveLength(1);
+    // Other parameters, and the same query a second time: sent.
+    const other = query('SELECT ? AS y', [2023]);
+    (await fake.nth(1)).answer();
+    await other;
+    const again = query('SELECT ? AS y', [2024]);
+    (await fake.nth(2)).answer();
+    await again;
+    expect(fake.sent.map((s) => s.params)).toEqual([[2024], [2023], [2024]]);
+  });
+
+  it('an answer asked ahead but dropped before it was sent: the query asked next is sent', async () => {
+    const first = query('SELECT 1');
+    const s0 = await fake.nth(0);
+    const run = new AbortController();
+    const ahead = query('SELECT ahead', [], { ahead: true, signal: run.signal });
+    run.abort();
+    expect(isAbort(await ahead.catch((e: unknown) => e))).toBe(true);
+    const own = query('SELECT ahead');
+    s0.answer();
+    (await fake.nth(1)).answer({ own: true });
+    await expect(own).resolves.toEqual({ own: true });
+    await first;
+    expect(fake.sent.map((s) => s.sql)).toEqual(['SELECT 1', 'SELECT ahead']);
+  });
 });

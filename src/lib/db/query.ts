@@ -23,7 +23,17 @@ export interface QueryOpts {
   signal?: AbortSignal;
   /** Among the queries waiting, a higher one is sent first (the page's first chart: 1); equal ones in the order asked. */
   priority?: number;
+  /**
+   * Asked ahead of its page (a filter change starts, src/lib/app/ahead.svelte.ts): the answer
+   * is handed to the next query of the same SQL text and parameters, if one comes within
+   * AHEAD_MS, instead of that query being sent again.
+   */
+  ahead?: boolean;
 }
+
+/** How long an answer asked ahead waits for the query it was asked for. */
+export const AHEAD_MS = 2000;
+const aheadOf = new Map<string, Promise<Table>>();
 
 /** The rejection of a query that was dropped before it was sent. */
 export class QueryAbortedError extends Error {
@@ -187,9 +197,33 @@ async function pump(): Promise<void> {
 export async function query(sql: string, params: readonly Param[] = [], opts: QueryOpts = {}): Promise<Table> {
   if (!dbPromise) throw new Error('the database is not open yet');
   check(params);
+  const key = seedKey(sql, params);
+  if (opts.ahead) {
+    const p = send(sql, params, opts);
+    aheadOf.set(key, p);
+    p.catch(() => {});
+    setTimeout(() => {
+      if (aheadOf.get(key) === p) {
+        aheadOf.delete(key);
+        log({ sql: `[unused] ${short(sql, 51)}`, ms: 0, at: performance.now() });
+      }
+    }, AHEAD_MS);
+    return p;
+  }
+  const early = aheadOf.get(key);
+  if (early) {
+    aheadOf.delete(key);
+    // Dropped (a newer change came before it was sent): asked again, for this caller.
+    return early.catch((e: unknown) => (isAbort(e) ? send(sql, params, opts) : Promise.reject(e)));
+  }
+  return send(sql, params, opts);
+}
+
+/** Into the queue. */
+async function send(sql: string, params: readonly Param[], opts: QueryOpts): Promise<Table> {
   const { signal } = opts;
   if (signal?.aborted) throw new QueryAbortedError();
-  const { conn } = await dbPromise;
+  const { conn } = await dbPromise!;
   if (signal?.aborted) throw new QueryAbortedError();
   return new Promise<Table>((resolve, reject) => {
     const job: Job = { sql, params, priority: opts.priority ?? 0, asked: performance.now(), conn, signal, onAbort: () => drop(job), resolve, reject };

@@ -100,6 +100,15 @@ describe('query queue', { timeout: 5000 }, () => {
     expect(fake.sent.map((s) => s.sql)).toEqual(['SELECT 1', 'SELECT high', 'SELECT low1', 'SELECT low2']);
   });
 
+  it('queries asked in the same task go by priority, even when none was waiting', async () => {
+    const low = query('SELECT low', [], { priority: -1 });
+    const mid = query('SELECT mid');
+    const high = query('SELECT high', [], { priority: 1 });
+    for (let i = 0; i < 3; i++) (await fake.nth(i)).answer();
+    await Promise.all([low, mid, high]);
+    expect(fake.sent.map((s) => s.sql)).toEqual(['SELECT high', 'SELECT mid', 'SELECT low']);
+  });
+
   it('a query dropped before its turn is never sent, and rejects with an AbortError', async () => {
     const first = query('SELECT 1');
     const s0 = await fake.nth(0);

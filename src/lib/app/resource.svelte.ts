@@ -65,8 +65,12 @@ export class Resource<T> {
    * their answers and their rendering then do not compete with that chart's frame.
    */
   drawn(): Promise<void> {
-    return this.settled().then(afterFrame);
+    // One frame waited for per request: the panels waiting for it go on together (their queries
+    // are then asked in the same task, and sent by priority).
+    if (this.#drawn?.of !== this.#latest) this.#drawn = { of: this.#latest, p: this.settled().then(afterFrame) };
+    return this.#drawn.p;
   }
+  #drawn: { of: Promise<unknown>; p: Promise<void> } | null = null;
 
   constructor(load: (q: RunOpts) => Promise<T>, opts: ResourceOpts = {}) {
     $effect(() => {

@@ -146,10 +146,30 @@ function drop(job: Job): void {
   job.reject(new QueryAbortedError());
 }
 
+/**
+ * Resolves in a later task (a message to itself: no timer clamping). The queue starts after
+ * it, so that the queries asked in the same task (the panels of a page) go by priority.
+ */
+const nextTaskWaiters: (() => void)[] = [];
+let channel: MessageChannel | null = null;
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => nextTaskWaiters.splice(0).forEach((r) => r());
+    // Node (the tests): the port must not keep the process alive.
+    (channel.port1 as unknown as { unref?: () => void }).unref?.();
+  }
+  return new Promise((r) => {
+    if (nextTaskWaiters.push(r) === 1) channel!.port2.postMessage(null);
+  });
+}
+
 async function pump(): Promise<void> {
   if (pumping) return;
   pumping = true;
   try {
+    await nextTask();
     for (;;) {
       // The gate may be replaced while it is waited for: the latest one is passed first.
       for (let g = gate; ; g = gate) {

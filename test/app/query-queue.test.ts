@@ -109,6 +109,23 @@ describe('query queue', { timeout: 5000 }, () => {
     expect(fake.sent.map((s) => s.sql)).toEqual(['SELECT high', 'SELECT mid', 'SELECT low']);
   });
 
+  it("a first chart's queries (priority 1) are sent together; the others wait for them", async () => {
+    const a = query('SELECT a', [], { priority: 1 });
+    const b = query('SELECT b', [], { priority: 1 });
+    const other = query('SELECT other');
+    const [sa, sb] = [await fake.nth(0), await fake.nth(1)];
+    await settle();
+    expect(fake.sent.map((s) => s.sql)).toEqual(['SELECT a', 'SELECT b']);
+    sa.answer();
+    await settle();
+    // Still one of them running: the other query waits.
+    expect(fake.sent).toHaveLength(2);
+    sb.answer();
+    (await fake.nth(2)).answer();
+    await Promise.all([a, b, other]);
+    expect(fake.sent.map((s) => s.sql)).toEqual(['SELECT a', 'SELECT b', 'SELECT other']);
+  });
+
   it('a query dropped before its turn is never sent, and rejects with an AbortError', async () => {
     const first = query('SELECT 1');
     const s0 = await fake.nth(0);

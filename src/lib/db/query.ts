@@ -112,9 +112,9 @@ function log(entry: (typeof queryLog)[number]): void {
 const short = (sql: string, n: number) => sql.replace(/\s+/g, ' ').slice(0, n);
 
 // The queue. DuckDB-wasm runs the queries of a connection one at a time, in the order they
-// arrive, and a query sent cannot be taken back. So they are sent one at a time from here:
-// a query waits in this queue (where it can still be dropped, or overtaken by a query of
-// higher priority) until the one before it has answered.
+// arrive, and a query sent cannot be taken back. So they are sent from here one at a time (the
+// first chart's together, see pump): a query waits in this queue (where it can still be
+// dropped, or overtaken by a query of higher priority) until the one before it has answered.
 interface Job {
   sql: string;
   params: readonly Param[];
@@ -130,13 +130,10 @@ const waiting: Job[] = [];
 let pumping = false;
 
 /** The next job: highest priority, then first asked. */
-function takeNext(): Job | undefined {
-  let best = -1;
-  for (let i = 0; i < waiting.length; i++) {
-    const j = waiting[i]!;
-    if (best < 0 || j.priority > waiting[best]!.priority) best = i;
-  }
-  return best < 0 ? undefined : waiting.splice(best, 1)[0];
+function peekNext(): Job | undefined {
+  let best: Job | undefined;
+  for (const j of waiting) if (!best || j.priority > best.priority) best = j;
+  return best;
 }
 
 function drop(job: Job): void {
@@ -165,49 +162,72 @@ function nextTask(): Promise<void> {
   });
 }
 
-async function pump(): Promise<void> {
+/** The queries sent and not answered yet. */
+const running: Job[] = [];
+/** Sent together: the first chart's queries (priority ≥ 1) while only such queries run. */
+const FIRST = 1;
+
+/**
+ * Sends the next queries when their turn comes: one at a time, except that a first chart's
+ * query (priority ≥ FIRST) also goes while only first charts' queries run — they are all
+ * wanted, and the worker starts the next as soon as one ends instead of after a round trip
+ * through a main thread that may be busy. `fresh`: a query was just asked (the queue waits a
+ * task first, for the others asked with it).
+ */
+async function pump(fresh: boolean): Promise<void> {
   if (pumping) return;
   pumping = true;
   try {
-    await nextTask();
+    if (fresh) await nextTask();
     for (;;) {
       // The gate may be replaced while it is waited for: the latest one is passed first.
       for (let g = gate; ; g = gate) {
         await g;
         if (g === gate) break;
       }
-      const job = takeNext();
-      if (!job) break;
-      job.signal?.removeEventListener('abort', job.onAbort);
-      if (job.signal?.aborted) {
-        drop(job);
+      const next = peekNext();
+      if (!next) break;
+      if (running.length && !(next.priority >= FIRST && running.every((j) => j.priority >= FIRST))) break;
+      waiting.splice(waiting.indexOf(next), 1);
+      next.signal?.removeEventListener('abort', next.onAbort);
+      if (next.signal?.aborted) {
+        drop(next);
         continue;
       }
-      const t0 = performance.now();
-      inFlight++;
-      try {
-        let stmt = prepared.get(job.sql);
-        if (!stmt) {
-          const p = job.conn.prepare(job.sql);
-          prepared.set(job.sql, p);
-          p.catch(() => {
-            if (prepared.get(job.sql) === p) prepared.delete(job.sql);
-          });
-          stmt = p;
-        }
-        const result = await (await stmt).query(...job.params);
-        log({ sql: short(job.sql, 60), ms: performance.now() - t0, at: t0, waited: t0 - job.asked });
-        job.resolve(result);
-      } catch (e) {
-        job.reject(e);
-      } finally {
-        inFlight--;
-        lastDone = performance.now();
-      }
+      run(next);
     }
   } finally {
     pumping = false;
   }
+}
+
+function run(job: Job): void {
+  const t0 = performance.now();
+  running.push(job);
+  inFlight++;
+  (async () => {
+    try {
+      let stmt = prepared.get(job.sql);
+      if (!stmt) {
+        const p = job.conn.prepare(job.sql);
+        prepared.set(job.sql, p);
+        p.catch(() => {
+          if (prepared.get(job.sql) === p) prepared.delete(job.sql);
+        });
+        stmt = p;
+      }
+      const result = await (await stmt).query(...job.params);
+      log({ sql: short(job.sql, 60), ms: performance.now() - t0, at: t0, waited: t0 - job.asked });
+      job.resolve(result);
+    } catch (e) {
+      job.reject(e);
+    } finally {
+      running.splice(running.indexOf(job), 1);
+      inFlight--;
+      lastDone = performance.now();
+      void pump(false);
+    }
+  })();
 }
 
 /**
@@ -249,7 +269,7 @@ async function send(sql: string, params: readonly Param[], opts: QueryOpts): Pro
     const job: Job = { sql, params, priority: opts.priority ?? 0, asked: performance.now(), conn, signal, onAbort: () => drop(job), resolve, reject };
     signal?.addEventListener('abort', job.onAbort, { once: true });
     waiting.push(job);
-    void pump();
+    void pump(true);
   });
 }
 

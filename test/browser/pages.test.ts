@@ -92,6 +92,9 @@ describe('every page loads from the built site with real figures', () => {
     expectClean(w);
     expect(w.states['score-histogram']).toBe('ready');
     expect(w.states['score-vs-execution']).toBe('ready');
+    // Its points, flagged ones (score ≥ 90, execution < 80 %) in red.
+    expect(await w.page.locator('[data-chart="score-vs-execution"] circle.lc-point').count()).toBeGreaterThan(0);
+    expect(await w.page.locator('[data-chart="score-vs-execution"] circle.lc-point[fill="#c92a2a"]').count()).toBeGreaterThan(0);
     await w.page.locator('[data-testid="projects-table"] button.link').first().click();
     await w.page.waitForSelector('[data-chart="indicators"][data-state="ready"]');
     expect(await w.page.locator('[data-chart="indicators"] tbody tr').count()).toBeGreaterThan(0);

@@ -54,13 +54,40 @@ class AppState {
     return goto(`${page.url.pathname}${s ? `?${s}` : ''}${page.url.hash}`, { keepFocus: true, noScroll: true, replaceState: replace });
   }
 
+  #changing = new Set<(f: Filters) => void>();
+
+  /**
+   * `fn` runs with the new filters as soon as a filter change starts, before the navigation
+   * that makes it (see ahead.svelte.ts). Returns its removal.
+   */
+  onFiltersChange(fn: (f: Filters) => void): () => void {
+    this.#changing.add(fn);
+    return () => this.#changing.delete(fn);
+  }
+
+  /** The filters as they will be read from `params` once the URL has them. */
+  #announce(params: URLSearchParams): void {
+    const next = parseFilters(params);
+    if (filtersEqual(next, this.filters)) return;
+    for (const fn of this.#changing) {
+      try {
+        fn(next);
+      } catch (e) {
+        console.warn('[filters]', e);
+      }
+    }
+  }
+
   setFilters(patch: Partial<Filters>): Promise<void> {
-    return this.#go(writeFilters(page.url.searchParams, withFilters(this.filters, patch)));
+    const p = writeFilters(page.url.searchParams, withFilters(this.filters, patch));
+    this.#announce(p);
+    return this.#go(p);
   }
 
   resetFilters(): Promise<void> {
     const p = new URLSearchParams(page.url.searchParams);
     for (const k of FILTER_PARAMS) p.delete(k);
+    this.#announce(p);
     return this.#go(p);
   }
 

@@ -13,9 +13,44 @@ const prepared = new Map<string, Promise<AsyncPreparedStatement>>();
 let inFlight = 0;
 let lastDone = 0;
 
-/** Whether no query has run for `ms` milliseconds (background work waits for that). */
+/** How a query is asked for (every field optional). */
+export interface QueryOpts {
+  /**
+   * Aborted once the answer is no longer wanted (the page's inputs changed): a query still
+   * waiting for its turn is then never sent, and rejects with an AbortError. One already sent
+   * runs to its end (DuckDB-wasm cannot stop it) and answers as usual.
+   */
+  signal?: AbortSignal;
+  /** Among the queries waiting, a higher one is sent first (the page's first chart: 1); equal ones in the order asked. */
+  priority?: number;
+  /**
+   * Asked ahead of its page (a filter change starts, src/lib/app/ahead.svelte.ts): the answer
+   * is handed to the next query of the same SQL text and parameters, if one comes within
+   * AHEAD_MS, instead of that query being sent again.
+   */
+  ahead?: boolean;
+}
+
+/** How long an answer asked ahead waits for the query it was asked for. */
+export const AHEAD_MS = 2000;
+const aheadOf = new Map<string, Promise<Table>>();
+
+/** The rejection of a query that was dropped before it was sent. */
+export class QueryAbortedError extends Error {
+  override name = 'AbortError';
+  constructor() {
+    super('query dropped: its answer was no longer wanted');
+  }
+}
+
+/** Whether `e` is the rejection of an abandoned query (callers ignore it). */
+export function isAbort(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'AbortError';
+}
+
+/** Whether no query has run or waited for `ms` milliseconds (background work waits for that). */
 export function idleFor(ms: number): boolean {
-  return inFlight === 0 && performance.now() - lastDone >= ms;
+  return inFlight === 0 && waiting.length === 0 && performance.now() - lastDone >= ms;
 }
 
 /**
@@ -28,7 +63,7 @@ export function resetPrepared(): void {
 
 let gate: Promise<unknown> = Promise.resolve();
 
-/** Queries wait for `p` before running (the base views are being pointed at other files). */
+/** Queries wait for `p` before they are sent (the base views are being pointed at other files). */
 export function setGate(p: Promise<unknown>): void {
   gate = p.catch(() => {});
 }
@@ -62,34 +97,180 @@ function check(params: readonly Param[]): void {
   }
 }
 
-/** Recent query timings (ms), for the benchmark and for looking at a slow page. */
-export const queryLog: { sql: string; ms: number; at: number }[] = [];
+/**
+ * Recent query timings (ms), for the benchmark and for looking at a slow page: `at` when it
+ * was sent, `ms` until its answer, `waited` ms in the queue before it was sent. A query
+ * dropped before it was sent is logged as '[dropped] …' with ms 0.
+ */
+export const queryLog: { sql: string; ms: number; at: number; waited?: number }[] = [];
 if (typeof window !== 'undefined') (window as unknown as { __fiscallensQueries: typeof queryLog }).__fiscallensQueries = queryLog;
 
-/** Runs `sql` with `params` bound to its `?` placeholders; the result as an Arrow table. */
-export async function query(sql: string, params: readonly Param[] = []): Promise<Table> {
+function log(entry: (typeof queryLog)[number]): void {
+  queryLog.push(entry);
+  if (queryLog.length > 200) queryLog.splice(0, queryLog.length - 200);
+}
+const short = (sql: string, n: number) => sql.replace(/\s+/g, ' ').slice(0, n);
+
+// The queue. DuckDB-wasm runs the queries of a connection one at a time, in the order they
+// arrive, and a query sent cannot be taken back. So they are sent from here one at a time (the
+// first chart's together, see pump): a query waits in this queue (where it can still be
+// dropped, or overtaken by a query of higher priority) until the one before it has answered.
+interface Job {
+  sql: string;
+  params: readonly Param[];
+  priority: number;
+  asked: number;
+  conn: Db['conn'];
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+  resolve: (t: Table) => void;
+  reject: (e: unknown) => void;
+}
+const waiting: Job[] = [];
+let pumping = false;
+
+/** The next job: highest priority, then first asked. */
+function peekNext(): Job | undefined {
+  let best: Job | undefined;
+  for (const j of waiting) if (!best || j.priority > best.priority) best = j;
+  return best;
+}
+
+function drop(job: Job): void {
+  const i = waiting.indexOf(job);
+  if (i >= 0) waiting.splice(i, 1);
+  log({ sql: `[dropped] ${short(job.sql, 50)}`, ms: 0, at: performance.now(), waited: performance.now() - job.asked });
+  job.reject(new QueryAbortedError());
+}
+
+/**
+ * Resolves in a later task (a message to itself: no timer clamping). The queue starts after
+ * it, so that the queries asked in the same task (the panels of a page) go by priority.
+ */
+const nextTaskWaiters: (() => void)[] = [];
+let channel: MessageChannel | null = null;
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => nextTaskWaiters.splice(0).forEach((r) => r());
+    // Node (the tests): the port must not keep the process alive.
+    (channel.port1 as unknown as { unref?: () => void }).unref?.();
+  }
+  return new Promise((r) => {
+    if (nextTaskWaiters.push(r) === 1) channel!.port2.postMessage(null);
+  });
+}
+
+/** The queries sent and not answered yet. */
+const running: Job[] = [];
+/** Sent together: the first chart's queries (priority ≥ 1) while only such queries run. */
+const FIRST = 1;
+
+/**
+ * Sends the next queries when their turn comes: one at a time, except that a first chart's
+ * query (priority ≥ FIRST) also goes while only first charts' queries run — they are all
+ * wanted, and the worker starts the next as soon as one ends instead of after a round trip
+ * through a main thread that may be busy. `fresh`: a query was just asked (the queue waits a
+ * task first, for the others asked with it).
+ */
+async function pump(fresh: boolean): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    if (fresh) await nextTask();
+    for (;;) {
+      // The gate may be replaced while it is waited for: the latest one is passed first.
+      for (let g = gate; ; g = gate) {
+        await g;
+        if (g === gate) break;
+      }
+      const next = peekNext();
+      if (!next) break;
+      if (running.length && !(next.priority >= FIRST && running.every((j) => j.priority >= FIRST))) break;
+      waiting.splice(waiting.indexOf(next), 1);
+      next.signal?.removeEventListener('abort', next.onAbort);
+      if (next.signal?.aborted) {
+        drop(next);
+        continue;
+      }
+      run(next);
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+function run(job: Job): void {
+  const t0 = performance.now();
+  running.push(job);
+  inFlight++;
+  (async () => {
+    try {
+      let stmt = prepared.get(job.sql);
+      if (!stmt) {
+        const p = job.conn.prepare(job.sql);
+        prepared.set(job.sql, p);
+        p.catch(() => {
+          if (prepared.get(job.sql) === p) prepared.delete(job.sql);
+        });
+        stmt = p;
+      }
+      const result = await (await stmt).query(...job.params);
+      log({ sql: short(job.sql, 60), ms: performance.now() - t0, at: t0, waited: t0 - job.asked });
+      job.resolve(result);
+    } catch (e) {
+      job.reject(e);
+    } finally {
+      running.splice(running.indexOf(job), 1);
+      inFlight--;
+      lastDone = performance.now();
+      void pump(false);
+    }
+  })();
+}
+
+/**
+ * Runs `sql` with `params` bound to its `?` placeholders; the result as an Arrow table. Sent
+ * to DuckDB in its turn (see QueryOpts), never if `opts.signal` is aborted before then.
+ */
+export async function query(sql: string, params: readonly Param[] = [], opts: QueryOpts = {}): Promise<Table> {
   if (!dbPromise) throw new Error('the database is not open yet');
   check(params);
-  const { conn } = await dbPromise;
-  await gate;
-  const t0 = performance.now();
-  let stmt = prepared.get(sql);
-  if (!stmt) {
-    stmt = conn.prepare(sql);
-    prepared.set(sql, stmt);
-    stmt.catch(() => prepared.delete(sql));
+  const key = seedKey(sql, params);
+  if (opts.ahead) {
+    const p = send(sql, params, opts);
+    aheadOf.set(key, p);
+    p.catch(() => {});
+    setTimeout(() => {
+      if (aheadOf.get(key) === p) {
+        aheadOf.delete(key);
+        log({ sql: `[unused] ${short(sql, 51)}`, ms: 0, at: performance.now() });
+      }
+    }, AHEAD_MS);
+    return p;
   }
-  inFlight++;
-  let result: Table;
-  try {
-    result = await (await stmt).query(...params);
-  } finally {
-    inFlight--;
-    lastDone = performance.now();
+  const early = aheadOf.get(key);
+  if (early) {
+    aheadOf.delete(key);
+    // Dropped (a newer change came before it was sent): asked again, for this caller.
+    return early.catch((e: unknown) => (isAbort(e) ? send(sql, params, opts) : Promise.reject(e)));
   }
-  queryLog.push({ sql: sql.replace(/\s+/g, ' ').slice(0, 60), ms: performance.now() - t0, at: t0 });
-  if (queryLog.length > 200) queryLog.splice(0, queryLog.length - 200);
-  return result;
+  return send(sql, params, opts);
+}
+
+/** Into the queue. */
+async function send(sql: string, params: readonly Param[], opts: QueryOpts): Promise<Table> {
+  const { signal } = opts;
+  if (signal?.aborted) throw new QueryAbortedError();
+  const { conn } = await dbPromise!;
+  if (signal?.aborted) throw new QueryAbortedError();
+  return new Promise<Table>((resolve, reject) => {
+    const job: Job = { sql, params, priority: opts.priority ?? 0, asked: performance.now(), conn, signal, onAbort: () => drop(job), resolve, reject };
+    signal?.addEventListener('abort', job.onAbort, { once: true });
+    waiting.push(job);
+    void pump(true);
+  });
 }
 
 /**
@@ -97,17 +278,17 @@ export async function query(sql: string, params: readonly Param[] = []): Promise
  * same question as the database should run it (over tables the seed writer does not have, see
  * src/lib/db/rollups.ts); the seed still answers it by `sql` and `params`.
  */
-export async function queryRows<T = Row>(sql: string, params: readonly Param[] = [], asRun?: { sql: string; params: readonly Param[] }): Promise<T[]> {
+export async function queryRows<T = Row>(sql: string, params: readonly Param[] = [], asRun?: { sql: string; params: readonly Param[] }, opts: QueryOpts = {}): Promise<T[]> {
   if (seed && !live) {
     const t0 = performance.now();
     const hit = (await seed.catch(() => null))?.get(seedKey(sql, params));
     if (hit && !live) {
-      queryLog.push({ sql: `[seed] ${sql.replace(/\s+/g, ' ').slice(0, 53)}`, ms: performance.now() - t0, at: t0 });
+      log({ sql: `[seed] ${short(sql, 53)}`, ms: performance.now() - t0, at: t0 });
       seedAnsweredNow();
       return structuredClone(hit) as T[];
     }
   }
-  return toRows<T>(await (asRun ? query(asRun.sql, asRun.params) : query(sql, params)));
+  return toRows<T>(await (asRun ? query(asRun.sql, asRun.params, opts) : query(sql, params, opts)));
 }
 
 /**

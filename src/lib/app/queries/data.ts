@@ -1,5 +1,6 @@
 // 数据: every table of the snapshot, filtered by the global filters, as CSV or Parquet.
 import { fileUrl } from '../../db/manifest.ts';
+import type { QueryOpts } from '../../db/query.ts';
 import { query, queryRows, queryToParquet } from '../../db/query.ts';
 import type { ArrowTable as Table } from '../../db/rows.ts';
 import { toRows } from '../../db/rows.ts';
@@ -24,8 +25,8 @@ export interface TableInfo {
   columns: string[];
 }
 
-async function columnsOf(table: string): Promise<string[]> {
-  return (await queryRows<{ c: string }>('SELECT column_name AS c FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position', [table])).map((r) => r.c);
+async function columnsOf(table: string, run: QueryOpts = {}): Promise<string[]> {
+  return (await queryRows<{ c: string }>('SELECT column_name AS c FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position', [table], undefined, run)).map((r) => r.c);
 }
 
 /** The filter of a table: through the columns it has (unit_id, fiscal_year, kind). */
@@ -37,13 +38,13 @@ function whereFor(cols: string[], f: Filters): Where {
   });
 }
 
-export async function loadTables(f: Filters, lang: Lang): Promise<TableInfo[]> {
+export async function loadTables(f: Filters, lang: Lang, run: QueryOpts = {}): Promise<TableInfo[]> {
   const info = await detailReady(f);
   const out: TableInfo[] = [];
   for (const [name, t] of Object.entries(info.manifest.tables)) {
-    const cols = await columnsOf(name);
+    const cols = await columnsOf(name, run);
     const w = whereFor(cols, f);
-    const [{ n }] = await queryRows<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(name)} ${w.sql}`, w.params);
+    const [{ n }] = await queryRows<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(name)} ${w.sql}`, w.params, undefined, run);
     const def = TABLES.find((x) => x.name === name);
     out.push({
       name,

@@ -2,6 +2,7 @@
 // the findings stage (src/lib/findings/types.ts gives the shape: rule, family, severity,
 // subject, zh, en, figures, expected, stated, difference); this reader asks the table which
 // columns it has and uses those, so it keeps working as the table grows.
+import type { QueryOpts } from '../../db/query.ts';
 import { queryRows } from '../../db/query.ts';
 import type { Row } from '../../db/rows.ts';
 import type { Filters } from '../filters.ts';
@@ -140,7 +141,7 @@ function normalize(r: Row): FindingRow {
 /** The filters whose partitions a findings query reads: a chosen unit narrows them to its province. */
 const scopeOf = (f: Filters, q: FindingsQuery): Filters => (q.unit && !f.units.length ? { ...f, units: [q.unit] } : f);
 
-export async function loadFindings(f: Filters, q: FindingsQuery = {}): Promise<FindingsResult> {
+export async function loadFindings(f: Filters, q: FindingsQuery = {}, run: QueryOpts = {}): Promise<FindingsResult> {
   await ready();
   if (!hasTable('findings')) return { available: false, rows: [], rules: [], total: 0 };
   await detailScope(scopeOf(f, q));
@@ -159,6 +160,8 @@ export async function loadFindings(f: Filters, q: FindingsQuery = {}): Promise<F
     queryRows(
       `SELECT f.*${joinUnit ? ', u.name AS unit_name' : ''}${joinDoc ? ', d.file AS file' : ''}, count(*) OVER () AS __matching FROM ${from} ${where.sql} ${order ? `ORDER BY ${order}` : ''} LIMIT ${limit}`,
       where.params,
+      undefined,
+      run,
     ),
     cols.has('rule') ? ruleList(RULES_QUERY) : Promise.resolve([]),
   ]);
@@ -177,7 +180,7 @@ export interface FindingCounts {
 }
 
 /** Findings counted per rule and severity: from the aggregates when they carry the choices. */
-export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Promise<FindingCounts> {
+export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}, run: QueryOpts = {}): Promise<FindingCounts> {
   // From the aggregates without waiting for the database (the seed of a snapshot read in place may answer).
   const agg = countsAggregatable(q) && (await fromAggregates(f));
   const manifest = untrack(() => snapshot.manifest) ?? (await knownManifest()) ?? (await ready()).manifest;
@@ -186,13 +189,13 @@ export async function loadFindingCounts(f: Filters, q: FindingsQuery = {}): Prom
   let rules: string[];
   if (agg && manifest.aggregates?.agg_findings) {
     const c = ruleCountsAggQuery(f, q);
-    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params, c.live), ruleList(RULES_AGG_QUERY)]);
+    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params, c.live, run), ruleList(RULES_AGG_QUERY)]);
   } else {
     await detailScope(scopeOf(f, q));
     const cols = await findingColumns();
     if (!cols.has('rule')) return { available: true, counts: [], rules: [], total: 0, scope: false };
     const c = ruleCountsQuery(f, cols, q);
-    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params, c.live), ruleList(RULES_QUERY)]);
+    [counts, rules] = await Promise.all([queryRows<RuleCount>(c.sql, c.params, c.live, run), ruleList(RULES_QUERY)]);
   }
   return { available: true, counts, rules, total: counts.reduce((n, c) => n + c.findings, 0), scope: agg && !!manifest.aggregates?.agg_findings };
 }
@@ -219,9 +222,9 @@ export function findingCountsFromSeed(get: SeedLookup, f: Filters): FindingCount
  * The findings list, unless the counts come from the aggregates and it was not asked for (at
  * scale it reads the partitions of the filters): then null.
  */
-export async function loadFindingsOnRequest(f: Filters, q: FindingsQuery, wanted: boolean): Promise<FindingsResult | null> {
+export async function loadFindingsOnRequest(f: Filters, q: FindingsQuery, wanted: boolean, run: QueryOpts = {}): Promise<FindingsResult | null> {
   if (!wanted && countsAggregatable(q) && (await fromAggregates(f))) return null;
-  return loadFindings(f, q);
+  return loadFindings(f, q, run);
 }
 
 /** Counts per rule with their severities side by side, most findings first (for a bar chart). Pure. */

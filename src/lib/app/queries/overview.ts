@@ -1,6 +1,7 @@
 // 概览: coverage of the snapshot (units × years × kind) and the headline totals, filtered.
 // No `await ready()` here: queryRows waits for the database, or answers the unfiltered page
 // from the build-time seed before it is up.
+import type { QueryOpts } from '../../db/query.ts';
 import { queryRows } from '../../db/query.ts';
 import type { SeedFile } from '../../db/seed.ts';
 import { seedLookup } from '../../db/seed.ts';
@@ -32,9 +33,9 @@ export interface CoverageCell {
   file: string | null;
 }
 
-export async function loadCoverage(f: Filters): Promise<CoverageCell[]> {
+export async function loadCoverage(f: Filters, run: QueryOpts = {}): Promise<CoverageCell[]> {
   const q = (await fromAggs(f)) ? coverageAggQuery(f) : coverageQuery(f);
-  return queryRows<CoverageCell>(q.sql, q.params, q.live);
+  return queryRows<CoverageCell>(q.sql, q.params, q.live, run);
 }
 
 export interface Headline {
@@ -49,16 +50,16 @@ export interface Headline {
   procurement_budget: number | null;
 }
 
-export async function loadHeadline(f: Filters): Promise<Headline> {
+export async function loadHeadline(f: Filters, run: QueryOpts = {}): Promise<Headline> {
   if (await fromAggs(f)) {
     const q = headlineAggQuery(f);
-    return (await queryRows<Headline>(q.sql, q.params, q.live))[0]!;
+    return (await queryRows<Headline>(q.sql, q.params, q.live, run))[0]!;
   }
   const c = headlineCountsQuery(f);
   const m = headlineSumsQuery(f);
   const [[counts], [sums]] = await Promise.all([
-    queryRows<{ documents: number; units: number; years: number }>(c.sql, c.params),
-    queryRows<Omit<Headline, 'documents' | 'units' | 'years'>>(m.sql, m.params),
+    queryRows<{ documents: number; units: number; years: number }>(c.sql, c.params, undefined, run),
+    queryRows<Omit<Headline, 'documents' | 'units' | 'years'>>(m.sql, m.params, undefined, run),
   ]);
   return { ...counts!, ...sums! };
 }
@@ -70,9 +71,9 @@ export interface TotalByYear {
   documents: number;
 }
 
-export async function loadTotalsByYear(f: Filters): Promise<TotalByYear[]> {
+export async function loadTotalsByYear(f: Filters, run: QueryOpts = {}): Promise<TotalByYear[]> {
   const q = (await fromAggs(f)) ? totalsByYearAggQuery(f) : totalsByYearQuery(f);
-  return queryRows<TotalByYear>(q.sql, q.params, q.live);
+  return queryRows<TotalByYear>(q.sql, q.params, q.live, run);
 }
 
 /** The unfiltered overview as its loaders answer it from the build-time seed. */

@@ -2,6 +2,7 @@
 // indicators of one project. A snapshot read in place answers the distributions from its
 // aggregates and lists projects only when asked (the first 200, flagged ones first, read from
 // the partitions of the filters). SQL: performance-sql.ts.
+import type { QueryOpts } from '../../db/query.ts';
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
 import type { SeedLookup } from '../../db/seed.ts';
@@ -32,25 +33,25 @@ export function performanceFromSeed(get: SeedLookup, f: Filters): Performance | 
   return projects && bins ? { bins, projects, cells: null } : null;
 }
 
-export async function loadPerformance(f: Filters): Promise<Performance> {
+export async function loadPerformance(f: Filters, run: QueryOpts = {}): Promise<Performance> {
   if (await fromAggregates(f)) {
     const b = binsAggQuery(f);
     const c = cellsAggQuery(f);
-    const [bins, cells] = await Promise.all([queryRows<Bin>(b.sql, b.params, b.live), queryRows<Cell>(c.sql, c.params, c.live)]);
+    const [bins, cells] = await Promise.all([queryRows<Bin>(b.sql, b.params, b.live, run), queryRows<Cell>(c.sql, c.params, c.live, run)]);
     return { bins, cells, projects: null };
   }
   await detailScope(f);
   const p = projectsQuery(f);
   const b = binsQuery(f);
-  const [projects, bins] = await Promise.all([queryRows<ProjectRow>(p.sql, p.params, p.live), queryRows<Bin>(b.sql, b.params, b.live)]);
+  const [projects, bins] = await Promise.all([queryRows<ProjectRow>(p.sql, p.params, p.live, run), queryRows<Bin>(b.sql, b.params, b.live, run)]);
   return { bins, projects, cells: null };
 }
 
 /** The project list where the distributions came from the aggregates: on request, shortened. */
-export async function loadProjectList(f: Filters): Promise<ProjectRow[]> {
+export async function loadProjectList(f: Filters, run: QueryOpts = {}): Promise<ProjectRow[]> {
   await detailScope(f);
   const p = projectsQuery(f, PROJECT_LIST_MAX);
-  return queryRows<ProjectRow>(p.sql, p.params, p.live);
+  return queryRows<ProjectRow>(p.sql, p.params, p.live, run);
 }
 
 export interface IndicatorRow {
@@ -67,12 +68,14 @@ export interface IndicatorRow {
   source_text: string | null;
 }
 
-export async function loadIndicators(f: Filters, projectId: string | null): Promise<IndicatorRow[]> {
+export async function loadIndicators(f: Filters, projectId: string | null, run: QueryOpts = {}): Promise<IndicatorRow[]> {
   if (!projectId) return [];
   await detailScope(f);
   return queryRows<IndicatorRow>(
     `SELECT ordinal, level1, level2, level3, target, actual, weight, score, note, source_line, source_text
      FROM indicators WHERE project_id = ? ORDER BY ordinal`,
     [projectId],
+    undefined,
+    run,
   );
 }

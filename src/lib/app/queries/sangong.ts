@@ -1,5 +1,6 @@
 // 三公经费: per unit and year, each component's actual (derived ones marked), the budget it is
 // compared with, the year-on-year change, per staff, and running cost per vehicle.
+import type { QueryOpts } from '../../db/query.ts';
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
 import type { SeedLookup } from '../../db/seed.ts';
@@ -63,9 +64,9 @@ type Loaded = { rows: SangongRow[]; years: SangongYear[]; vehicles: VehicleCostR
  * per year from the region-level aggregates — final accounts' actuals against budget
  * documents' plans, per staff member and per vehicle — as one row that stands for them all.
  */
-async function loadSangongScope(f: Filters): Promise<Loaded> {
+async function loadSangongScope(f: Filters, run: QueryOpts): Promise<Loaded> {
   const q = sangongScopeQuery(f);
-  const sums = await queryRows<{ fiscal_year: number; kind: string; key: string; total: number; documents: number }>(q.sql, q.params, q.live);
+  const sums = await queryRows<{ fiscal_year: number; kind: string; key: string; total: number; documents: number }>(q.sql, q.params, q.live, run);
   const at = (y: number, kind: string, key: string) => sums.find((r) => r.fiscal_year === y && r.kind === kind && r.key === key);
   const yearsIn = [...new Set(sums.map((r) => r.fiscal_year))].sort((a, b) => a - b);
   const rows: SangongRow[] = [];
@@ -122,15 +123,15 @@ export function sangongFromSeed(get: SeedLookup, f: Filters): Loaded | null {
   return rows && vehicles ? { rows, years: group(rows), vehicles } : null;
 }
 
-export async function loadSangong(f: Filters): Promise<Loaded> {
-  if (await fromAggregates(f)) return loadSangongScope(f);
+export async function loadSangong(f: Filters, run: QueryOpts = {}): Promise<Loaded> {
+  if (await fromAggregates(f)) return loadSangongScope(f, run);
   await detailScope(f);
   const q = sangongQuery(f);
   const v = sangongVehiclesQuery(f);
-  // Both sent at once: the second waits in the worker, not for a round trip of the first.
+  // Both asked at once: the second is sent as soon as the first has answered.
   const [rows, vehicles] = await Promise.all([
-    queryRows<SangongRow>(q.sql, q.params, q.live),
-    f.kind === 'budget' ? ([] as VehicleCostRow[]) : queryRows<VehicleCostRow>(v.sql, v.params, v.live),
+    queryRows<SangongRow>(q.sql, q.params, q.live, run),
+    f.kind === 'budget' ? ([] as VehicleCostRow[]) : queryRows<VehicleCostRow>(v.sql, v.params, v.live, run),
   ]);
   return { rows, years: group(rows), vehicles };
 }

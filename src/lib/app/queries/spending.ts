@@ -1,6 +1,7 @@
 // 支出结构: 功能分类 lines (类 → 款 → 项), 基本/项目 split, 人员/公用 and 经济分类 classes, per
 // document (or, from the aggregates, per year and kind for every unit in scope), with
 // headcounts for per-staff figures. The SQL is in spending-sql.ts.
+import type { QueryOpts } from '../../db/query.ts';
 import { queryRows } from '../../db/query.ts';
 import type { Filters } from '../filters.ts';
 import type { SeedLookup } from '../../db/seed.ts';
@@ -21,12 +22,12 @@ export function spendingFromSeed(get: SeedLookup, f: Filters): { lines: Function
   return lines && docs ? { lines, docs, scope: false } : null;
 }
 
-export async function loadSpending(f: Filters): Promise<{ lines: FunctionLine[]; docs: DocSplit[]; scope: boolean }> {
+export async function loadSpending(f: Filters, run: QueryOpts = {}): Promise<{ lines: FunctionLine[]; docs: DocSplit[]; scope: boolean }> {
   const agg = await fromAggregates(f);
   if (!agg) await detailScope(f);
   const l = agg ? functionLinesAggQuery(f) : functionLinesQuery(f);
   const d = agg ? docSplitsAggQuery(f) : docSplitsQuery(f);
-  // Both sent at once: the second waits in the worker, not for a round trip of the first.
-  const [lines, docs] = await Promise.all([queryRows<FunctionLine>(l.sql, l.params, l.live), queryRows<DocSplit>(d.sql, d.params, d.live)]);
+  // Both asked at once: the second is sent as soon as the first has answered.
+  const [lines, docs] = await Promise.all([queryRows<FunctionLine>(l.sql, l.params, l.live, run), queryRows<DocSplit>(d.sql, d.params, d.live, run)]);
   return { lines, docs, scope: agg };
 }

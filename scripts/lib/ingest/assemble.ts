@@ -108,9 +108,6 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
   const conn = await instance.connect();
   const writers = [conn];
   for (let i = 1; i < THREADS; i++) writers.push(await instance.connect());
-  /** Connections writing the tables no rule adds to, while the rules run on `conn`. */
-  const early: DuckDBConnection[] = [];
-  for (let i = 0; i < THREADS; i++) early.push(await instance.connect());
   const t0 = performance.now();
   const say = opts.log ?? (() => {});
   const phases: Record<string, number> = {};
@@ -122,7 +119,6 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     lap = now;
     say(`${line} (${((now - t0) / 1000).toFixed(1)} s)`);
   };
-  let earlyWrites: Promise<void> = Promise.resolve();
   try {
     // 1. Each kept document's place in the snapshot's order (the rules read facts by it).
     await conn.run('CREATE TABLE kept (doc_id VARCHAR, rank INTEGER)');
@@ -154,35 +150,6 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     const ruleKeys = [...new Set([...changeKeys, ...TREND_KEYS, ...PEER_KEYS])];
     await conn.run(`CREATE TABLE rule_facts AS SELECT ${factCols}, __rank, __seq FROM st_facts WHERE key IN (${inList(ruleKeys)})`);
     log('rule facts loaded', 'load');
-
-    // The staged tables no rule adds rows to are written now, on their own connections, while
-    // the rules below run: the rules are mostly JavaScript on this thread, the writes DuckDB's
-    // own threads, so the two overlap. The bytes do not depend on it.
-    const written = new Map<string, WrittenTable>();
-    const writeTable = async (t: TableDef, on: DuckDBConnection[]): Promise<void> => {
-      const [c] = on as [DuckDBConnection];
-      let parts: PartFile[];
-      if (!isPartitioned(t)) parts = [await writeOne(c, t, quoteIdent(`st_${t.name}`), opts.outDir)];
-      else if ((STAGED_TABLES as readonly string[]).includes(t.name)) {
-        const extra = t.name === 'facts' || t.name === 'findings' ? `extra_${t.name}` : null;
-        parts = await writeStaged(on, t, staged.parts.get(t.name as StagedTable)!, extra, opts.outDir);
-      } else {
-        const source = quoteIdent(`st_${t.name}`);
-        parts = [];
-        const years = (await rowsOf<{ y: number | null }>(c, `SELECT DISTINCT fiscal_year AS y FROM ${source}`)).map((r) => r.y);
-        for (const y of years.sort(byKey)) {
-          parts.push(...(await writePartitioned(on, t, `(SELECT * FROM ${source} WHERE fiscal_year IS NOT DISTINCT FROM ${y === null ? 'NULL' : Number(y)})`, opts.outDir)));
-        }
-      }
-      written.set(t.name, { rows: parts.reduce((n, p) => n + p.rows, 0), partition_by: isPartitioned(t) ? [...PARTITION_KEYS] : [], parts });
-      say(`${t.name}: ${parts.length} files (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-      await opts.afterEach?.(t.name);
-    };
-    earlyWrites = (async () => {
-      for (const t of TABLES) if ((STAGED_TABLES as readonly string[]).includes(t.name) && t.name !== 'facts' && t.name !== 'findings') await writeTable(t, early);
-    })();
-    // Awaited below; a failure meanwhile must not go unhandled.
-    earlyWrites.catch(() => {});
     // The rules are pure functions over rows (src/lib/findings/corpus.ts, src/lib/snapshot/derive.ts).
     // SQL only narrows what they are given to rows they could use, so each gets a few
     // thousand rows rather than every fact: a change whose previous year is not stated, the
@@ -284,11 +251,28 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
 
     // 5. Parquet, a year at a time: each year's rows materialised once and written partition
     // by partition.
-    for (const t of TABLES) if (!written.has(t.name)) await writeTable(t, writers);
-    await earlyWrites;
-    const out: Record<string, WrittenTable> = Object.fromEntries(TABLES.map((t) => [t.name, written.get(t.name)!]));
-    const facts = out.facts!.rows;
-    log('tables written', 'write');
+    const out: Record<string, WrittenTable> = {};
+    let facts = 0;
+    for (const t of TABLES) {
+      let parts: PartFile[];
+      if (!isPartitioned(t)) parts = [await writeOne(conn, t, quoteIdent(`st_${t.name}`), opts.outDir)];
+      else if ((STAGED_TABLES as readonly string[]).includes(t.name)) {
+        const extra = t.name === 'facts' || t.name === 'findings' ? `extra_${t.name}` : null;
+        parts = await writeStaged(writers, t, staged.parts.get(t.name as StagedTable)!, extra, opts.outDir);
+      } else {
+        const source = quoteIdent(`st_${t.name}`);
+        parts = [];
+        const years = (await rowsOf<{ y: number | null }>(conn, `SELECT DISTINCT fiscal_year AS y FROM ${source}`)).map((r) => r.y);
+        for (const y of years.sort(byKey)) {
+          parts.push(...(await writePartitioned(writers, t, `(SELECT * FROM ${source} WHERE fiscal_year IS NOT DISTINCT FROM ${y === null ? 'NULL' : Number(y)})`, opts.outDir)));
+        }
+      }
+      const rows = parts.reduce((n, p) => n + p.rows, 0);
+      if (t.name === 'facts') facts = rows;
+      out[t.name] = { rows, partition_by: isPartitioned(t) ? [...PARTITION_KEYS] : [], parts };
+      log(`${t.name}: ${parts.length} files`, 'write');
+      await opts.afterEach?.(t.name);
+    }
     // 6. The region-level aggregates, by the same SQL files the app runs, over the files just
     // written (read back column by column, as the app reads them).
     for (const t of TABLES) await conn.run(baseViewSql(t.name, out[t.name]!.parts.map((p) => join(opts.outDir, ...p.file.split('/')))));
@@ -297,9 +281,7 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     log(`aggregates: ${AGGREGATES.map((a) => `${a} ${aggregates[a]!.rows}`).join(', ')}`, 'aggregates');
     return { tables: out, aggregates, facts, derived, phases };
   } finally {
-    // Never close the database under a write still running (after a failure above).
-    await earlyWrites.catch(() => {});
-    for (const w of [...writers, ...early]) w.closeSync();
+    for (const w of writers) w.closeSync();
     instance.closeSync();
   }
 }

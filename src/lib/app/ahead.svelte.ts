@@ -7,6 +7,7 @@
 import type { QueryOpts } from '../db/query.ts';
 import { app } from './app.svelte.ts';
 import type { Filters } from './filters.ts';
+import { Resource } from './resource.svelte.ts';
 
 /** In a component: `load` (the first chart's loader) runs ahead of each filter change while it lives. */
 export function askAhead(load: (f: Filters, q: QueryOpts) => Promise<unknown>): void {
@@ -22,4 +23,14 @@ export function askAhead(load: (f: Filters, q: QueryOpts) => Promise<unknown>): 
       run?.abort();
     };
   });
+}
+
+/**
+ * In a component: the page's first chart, `load` over the current filters, its queries first
+ * (priority 1) and asked ahead of each filter change by the same loader.
+ */
+export function firstChart<T>(load: (f: Filters, q: QueryOpts) => Promise<T>): Resource<T> {
+  const chart = new Resource((q) => load(app.filters, q), { priority: 1 });
+  askAhead(load);
+  return chart;
 }

@@ -4,7 +4,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
-import { csvField, openStaging, readStagedSql, stageRecord, stagedBuffers, stagedColumns } from '../../scripts/lib/ingest/staging.ts';
+import { csvField, csvLines, openStaging, readStagedSql, stageRecord, stagedBuffers, stagedColumns } from '../../scripts/lib/ingest/staging.ts';
 import type { StagedDoc } from '../../scripts/lib/ingest/staging.ts';
 import { extract } from '../../src/lib/extract/index.ts';
 import { formatReport } from '../../src/lib/snapshot/plan.ts';
@@ -99,6 +99,16 @@ describe('staging', () => {
     expect(back[0]!.province).toBeNull();
     expect(back[0]!.fiscal_year).toBeNull();
     expect(back[0]!.unit_id).toBeNull();
+  });
+
+  it('writes a value repeated from the row before, or back after another, as the row has it', () => {
+    // csvLines reuses the field of a value equal to the row before's: a change, a return, null after a value.
+    const cells: (string | number | null)[][] = [['a', 1, null], ['a', 1, null], ['b', 1, 'x'], ['a', 2, null], ['a', 2, 'x'], ['', 0, '']];
+    const rows = cells.map(([text, line, key]) => ({ doc_id: 'x', key, basis: 'actual', value: line, source_line: line, source_text: text }));
+    const lines = csvLines('facts', rows as Row[]).split('\n').slice(0, -1);
+    expect(lines).toEqual(
+      cells.map(([text, line, key], i) => `"x",,,,,${key === null ? '' : `"${key}"`},"actual",${line},,${line},,"${text}",${i}`),
+    );
   });
 
   it('refuses values CSV cannot carry', () => {

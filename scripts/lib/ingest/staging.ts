@@ -41,15 +41,28 @@ export function csvField(v: Cell | undefined): string {
 /** One document's rows of one table as CSV lines, each ending with its order in the document. */
 export function csvLines(t: StagedTable, rows: readonly Row[]): string {
   const names = ownColumns.get(t)!;
+  // A column whose value is the row before's reuses its field: a document's own columns
+  // (doc_id, unit, year, province, a project's id) repeat on every row and were a third of
+  // the fields quoted.
+  const lastValue: unknown[] = new Array(names.length).fill(NOT_SEEN);
+  const lastField: string[] = new Array(names.length).fill('');
   let text = '';
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    let line = csvField(r[names[0]!]);
-    for (let k = 1; k < names.length; k++) line += ',' + csvField(r[names[k]!]);
-    text += line + ',' + i + '\n';
+    let line = '';
+    for (let k = 0; k < names.length; k++) {
+      const v = r[names[k]!];
+      if (v !== lastValue[k]) {
+        lastValue[k] = v;
+        lastField[k] = csvField(v);
+      }
+      line += lastField[k] + ',';
+    }
+    text += line + i + '\n';
   }
   return text;
 }
+const NOT_SEEN = Symbol('not seen');
 
 /** One record's rows, staged by a worker: the CSV bytes of each table, and where they go. */
 export interface StagedDoc {

@@ -49,6 +49,7 @@ const dirMib = (dir: string): number =>
 interface AppJson {
   cold_first_chart_ms: Quantiles;
   filter_update_ms: Quantiles;
+  filter_update_rapid_ms?: Quantiles;
   per_page: { path: string; p50: number | null; p95: number | null; heap_mib: number | null; cold_first_chart_ms?: { p95: number | null } }[];
 }
 interface IngestJson {
@@ -69,6 +70,7 @@ function column(label: string, ingest: IngestJson, app: AppJson): Column {
     snapshot_mib: ingest.snapshot_mib,
     first_chart_ms: { p50: app.cold_first_chart_ms.p50, p95: app.cold_first_chart_ms.p95 },
     update_ms: { p50: app.filter_update_ms.p50, p95: app.filter_update_ms.p95 },
+    update_rapid_ms: app.filter_update_rapid_ms ? { p50: app.filter_update_rapid_ms.p50, p95: app.filter_update_rapid_ms.p95 } : null,
     pages: app.per_page.map((p) => ({ path: p.path, p50: p.p50, p95: p.p95, first_chart_p95: p.cold_first_chart_ms?.p95 ?? null, heap_mib: p.heap_mib })),
   };
 }

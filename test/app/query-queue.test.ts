@@ -3,7 +3,7 @@
 // longer wanted (its signal aborted) before its turn is never sent; errors reach their caller.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/duckdb.ts';
-import { idleFor, isAbort, query, queryLog, setGate, useDb } from '../../src/lib/db/query.ts';
+import { idleFor, isAbort, query, queryLog, queriesPending, setGate, useDb } from '../../src/lib/db/query.ts';
 
 interface Sent {
   sql: string;
@@ -200,6 +200,17 @@ describe('query queue', { timeout: 5000 }, () => {
     (await fake.nth(0)).answer();
     await p;
     expect(idleFor(0)).toBe(true);
+  });
+
+  it('counts the queries running and waiting (the benchmark waits for none)', async () => {
+    const a = query('SELECT 1');
+    const b = query('SELECT 2');
+    const first = await fake.nth(0);
+    expect(queriesPending()).toBe(2);
+    first.answer();
+    (await fake.nth(1)).answer();
+    await Promise.all([a, b]);
+    expect(queriesPending()).toBe(0);
   });
 
   it('an answer asked ahead is handed to the same query asked next, once', async () => {

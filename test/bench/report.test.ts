@@ -12,6 +12,7 @@ const column = (over: Partial<Parameters<typeof formatReport>[0] & object> = {})
   snapshot_mib: 19.1,
   first_chart_ms: { p50: 240, p95: 300 },
   update_ms: { p50: 30, p95: 41 },
+  update_rapid_ms: { p50: 44, p95: 230 } as { p50: number; p95: number } | null,
   pages: [{ path: '/sangong', p50: 25, p95: 120, first_chart_p95: 900, heap_mib: 20 }],
   ...over,
 });
@@ -27,6 +28,9 @@ describe('benchmark report', () => {
     // 120 ms is over the embedded target (100) and within the province one (150).
     expect(line('  page /sangong')).toMatch(/25 \/ 120 ✗; first chart p95 900 ✓.*25 \/ 120 ✓; first chart p95 900 ✓/);
     expect(TARGETS.province.update_p95_ms).toBe(150);
+    // Back to back has no target: its figures carry no mark, and a scale without them shows a dash.
+    expect(line('  back to back')).toMatch(/^ {2}back to back, panels still loading +44 \/ 230 +44 \/ 230 +—$/);
+    expect(formatReport(column({ update_rapid_ms: null }), null).split('\n').find((l) => l.startsWith('  back to back'))).toMatch(/loading +— +— +—$/);
   });
 
   it('never marks a page that failed to load as within its target', () => {

@@ -103,7 +103,9 @@ function check(params: readonly Param[]): void {
  * dropped before it was sent is logged as '[dropped] …' with ms 0.
  */
 export const queryLog: { sql: string; ms: number; at: number; waited?: number }[] = [];
-if (typeof window !== 'undefined') (window as unknown as { __fiscallensQueries: typeof queryLog }).__fiscallensQueries = queryLog;
+/** Queries running or waiting now (the benchmark waits for none before it changes a filter). */
+export const queriesPending = (): number => inFlight + waiting.length;
+if (typeof window !== 'undefined') Object.assign(window, { __fiscallensQueries: queryLog, __fiscallensPending: queriesPending });
 
 function log(entry: (typeof queryLog)[number]): void {
   queryLog.push(entry);

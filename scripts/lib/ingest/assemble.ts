@@ -8,7 +8,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PEER_KEYS, TREND_ABS, TREND_KEYS, TREND_PCT, peerFindings, trendFindings, type DocRow, type FactRow, type UnitRowLite } from '../../../src/lib/findings/corpus.ts';
@@ -363,6 +363,9 @@ async function writeStaged(writers: DuckDBConnection[], t: TableDef, stagedParts
         ...(sorted ? [`SELECT ${cols(t)} FROM ${sorted} WHERE ${partWhere(p)}`] : []),
       ].join(' UNION ALL ');
       await w.run(`COPY (${from}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`);
+      // Read for the last time: removed now, while the other connections write, rather than
+      // with the whole work folder at the end (a province stages several GB).
+      if (p.staged) rmSync(p.staged, { force: true });
     });
   } finally {
     if (sorted) await conn.run(`DROP TABLE IF EXISTS ${sorted}`);

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     run('bench:ingest', ['--docs', scaleDocs, '--out', scaleSnap]);
   }
   if (scaleSnap) {
-    run('bench:app', ['--snapshot', scaleSnap, '--cold', '3', '--updates', '16', '--page-updates', '8']);
+    run('bench:app', ['--snapshot', scaleSnap, '--cold', '3', '--updates', '20']);
     const ingest = scaleDocs ? readJson<IngestJson>(join(ARTIFACTS, 'bench-ingest-scale.json')) : ingestOf(scaleSnap);
     province = column('province', ingest, readJson<AppJson>(join(ARTIFACTS, 'bench-app-scale.json')));
   }

@@ -5,10 +5,10 @@
 //     build-time seed, src/lib/db/seed.ts);
 //   cold DuckDB-wasm ready: when the database answers live queries on that same load;
 //   filter-to-update latency: the time from a filter change (the year select), made on a
-//     settled page (no panel loading, no query running or waiting or just answered, for SETTLE_MS), until the page's first chart
-//     shows the new data and the next frame is painted; p50 / p95 per page, and once more over
-//     more changes on the 三公经费 page (the headline figure), where the same changes are also
-//     made back to back (each as soon as the last one's first chart is drawn) without a target;
+//     settled page (see SETTLED), until the page's first chart shows the new data and the next
+//     frame is painted; p50 / p95 per page, and once more over more changes on the 三公经费
+//     page (the headline figure), where the same changes are also made back to back (each as
+//     soon as the last one's first chart is drawn), reported without a target;
 //   JS heap (main thread) of each page after its updates.
 // With --snapshot DIR the app opens that snapshot (?snapshot=, served from the same origin), as
 // a province-scale snapshot is opened: no build-time seed, read in place, answered from its
@@ -108,9 +108,9 @@ const APP_START_PROBE = `
 /**
  * A filter change is measured from a settled page, as a reader makes it: no panel loading
  * (aria-busy, data-state="loading"), no query running or waiting, and none answered, for
- * SETTLE_MS. The back-to-back series
- * (`rapid`: each change as soon as the last one's first chart is drawn, the other panels still
- * loading) is measured too, on the 三公 page, and reported beside it without a target.
+ * SETTLE_MS. The back-to-back series (`rapid`: each change as soon as the last one's first
+ * chart is drawn, the other panels still loading) is measured too, on the 三公 page, and
+ * reported beside it without a target.
  */
 const SETTLE_MS = 150;
 // A string, not a function: tsx would wrap a function's inner arrows in a helper the page lacks.

@@ -38,6 +38,9 @@ export function csvField(v: Cell | undefined): string {
   throw new TypeError(`staging: lists are not staged (${JSON.stringify(v)})`);
 }
 
+/** Before a column's first value (which may be null or undefined). */
+const NOT_SEEN = Symbol('not seen');
+
 /** One document's rows of one table as CSV lines, each ending with its order in the document. */
 export function csvLines(t: StagedTable, rows: readonly Row[]): string {
   const names = ownColumns.get(t)!;
@@ -62,7 +65,6 @@ export function csvLines(t: StagedTable, rows: readonly Row[]): string {
   }
   return text;
 }
-const NOT_SEEN = Symbol('not seen');
 
 /** One record's rows, staged by a worker: the CSV bytes of each table, and where they go. */
 export interface StagedDoc {

@@ -7,8 +7,9 @@ export interface Line {
   no: number;
   /** Offset of the first character in the source text. */
   start: number;
-  raw: string;
-  /** normalizeChars(raw): same length as raw. */
+  /** Offset just past the last character (before the line break): doc.raw.slice(start, end) is the printed line. */
+  end: number;
+  /** The line normalised (normalizeChars): same length as the printed line. The printed text itself is only ever quoted, from doc.raw. */
   norm: string;
 }
 
@@ -29,7 +30,7 @@ export function makeDoc(text: string): Doc {
   while (start <= raw.length) {
     let end = raw.indexOf('\n', start);
     if (end < 0) end = raw.length;
-    lines.push({ no, start, raw: raw.slice(start, end), norm: norm.slice(start, end) });
+    lines.push({ no, start, end, norm: norm.slice(start, end) });
     no++;
     start = end + 1;
   }
@@ -61,14 +62,14 @@ export function spanSource(doc: Doc, start: number, end: number): Provenance {
 export function linesSource(doc: Doc, from: number, to: number): Provenance {
   const a = doc.lines[Math.max(0, from - 1)];
   const b = doc.lines[Math.max(0, Math.min(doc.lines.length, to) - 1)];
-  return spanSource(doc, a.start, b.start + b.raw.length);
+  return spanSource(doc, a.start, b.end);
 }
 
 /** The source spelling of a normalised snippet found within lines [from, to]. */
 export function printedIn(doc: Doc, from: number, to: number, normText: string): string {
   const a = doc.lines[Math.max(0, from - 1)]?.start ?? 0;
   const last = doc.lines[Math.min(doc.lines.length, to) - 1];
-  const b = last ? last.start + last.raw.length : doc.raw.length;
+  const b = last ? last.end : doc.raw.length;
   const at = doc.norm.indexOf(normText, a);
   return at >= 0 && at + normText.length <= b ? doc.raw.slice(at, at + normText.length) : normText;
 }

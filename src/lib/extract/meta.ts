@@ -32,7 +32,7 @@ function titleBlock(doc: Doc): { text: string; start: number; end: number } | nu
     // A title is a name, not a sentence: a line with sentence punctuation ends the search.
     if (/[,，。;；]/.test(t) || t.length > 60) break;
     if (start < 0) start = l.start;
-    end = l.start + l.raw.length;
+    end = l.end;
     parts.push(t.replace(/^\d{1,3}(?=[\u4e00-\u9fff])/, ''));
     if (/决算|预算/.test(t)) break;
     if (parts.length >= 6) break;

@@ -21,12 +21,13 @@ function isLevelCell(c: string): boolean {
 }
 const LEVEL_PREFIX = /^(?:服务对象满意度指标|满意度指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|数量指标|质量指标|时效指标|成本指标)\s+/;
 
-/** A row's cells without whitespace, computed once: rows are tested against many labels. */
-const keyCache = new WeakMap<Row, string[]>();
-function keys(r: Row): string[] {
-  let k = keyCache.get(r);
-  if (!k) keyCache.set(r, (k = r.cells.map((c) => c.replace(/\s+/g, ''))));
-  return k;
+/**
+ * A row's cells without whitespace, computed once: rows are tested against many labels. Kept
+ * on the row itself (the rows are this module's own): a WeakMap of every row of every table
+ * cost more in its upkeep and the collector's than the lookups saved.
+ */
+function keys(r: Row & { keys?: string[] }): string[] {
+  return (r.keys ??= r.cells.map((c) => (/\s/.test(c) ? c.replace(/\s+/g, '') : c)));
 }
 
 const isScore = (c: string) => /^\s*\d+(?:\.\d+)?\s*分?\s*$/.test(c);
@@ -165,7 +166,11 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   }
 
   // Indicators: rows after the money block up to 总分.
-  const totalIdx = rows.findIndex((r, i) => i > fundIdx && /^总分/.test(normName(filled(r.cells)[0] ?? '')));
+  const totalIdx = rows.findIndex((r, i) => {
+    if (i <= fundIdx) return false;
+    const first = filled(r.cells)[0] ?? '';
+    return first.includes('总') && /^总分/.test(normName(first));
+  });
   const end = totalIdx >= 0 ? totalIdx : rows.length;
   let start = lastMoneyRow + 1;
   // Indicator rows follow the 三级指标 header where there is one, else the stated goals.

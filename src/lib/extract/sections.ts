@@ -26,6 +26,8 @@ const L2 = new RegExp(`^\\(${CN}\\)`);
 
 /** Strips markdown decoration, list bullets and HTML tags from a line. */
 export function cleanHeading(s: string): string {
+  // Most lines carry none of the marks removed below: every line of a document passes here.
+  if (!/[<#*_+-]/.test(s)) return s.trim();
   return s
     .replace(/<\/?[a-z][^>]*>/gi, '')
     .replace(/^\s*(?:[-*+]\s+)?#{0,6}\s*/, '')

@@ -8,9 +8,14 @@ export interface FactIndex {
 }
 
 export function indexFacts(record: ExtractionRecord): FactIndex {
-  const m = new Map<string, Fact>();
-  for (const f of record.facts) m.set(`${f.key}@${f.basis}`, f);
-  return { get: (key, basis) => m.get(`${key}@${basis}`), main: record.kind === 'budget' ? 'budget' : 'actual' };
+  // By key, then basis: no key string built for each fact and each of the checks' lookups.
+  const m = new Map<string, Map<string, Fact>>();
+  for (const f of record.facts) {
+    let byBasis = m.get(f.key);
+    if (!byBasis) m.set(f.key, (byBasis = new Map()));
+    byBasis.set(f.basis, f);
+  }
+  return { get: (key, basis) => m.get(key)?.get(basis), main: record.kind === 'budget' ? 'budget' : 'actual' };
 }
 
 /** Chinese labels of the keys the checks talk about. */

@@ -29,6 +29,10 @@ const LEVEL_PREFIX = /^(?:服务对象满意度指标|满意度指标|社会效�
 function keys(r: Row & { keys?: string[] }): string[] {
   return (r.keys ??= r.cells.map((c) => (/\s/.test(c) ? c.replace(/\s+/g, '') : c)));
 }
+/** filled(r.cells), computed once a row for the same reason (callers never change the list). */
+function full(r: Row & { full?: string[] }): string[] {
+  return (r.full ??= filled(r.cells));
+}
 
 const isScore = (c: string) => /^\s*\d+(?:\.\d+)?\s*分?\s*$/.test(c);
 
@@ -64,7 +68,7 @@ function cellAfter(row: Row, re: RegExp): string | undefined {
 
 /** Reads one indicator row; null when the row carries no named indicator. */
 function readIndicator(row: Row, withScores: boolean): Indicator | null {
-  const f = filled(row.cells);
+  const f = full(row);
   let j = -1;
   if (withScores) {
     for (let k = f.length - 2; k >= 1; k--) if (isScore(f[k]) && isScore(f[k + 1])) { j = k; break; }
@@ -105,7 +109,7 @@ const MONEY_HEADS: [RegExp, MoneyCol][] = [
 
 /** Reads one project table into a project record. */
 export function readProject(doc: Doc, t: ProjectTable): Project | null {
-  const rows = readRows(doc, t.from, t.to, true).filter((r) => filled(r.cells).length);
+  const rows = readRows(doc, t.from, t.to, true).filter((r) => full(r).length);
   if (!rows.length) return null;
   let name: string | undefined;
   for (let i = 0; i < rows.length && !name; i++) {
@@ -114,7 +118,7 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
     if (idx < 0) continue;
     name = filled(r.cells.slice(idx + 1)).find((c) => !/^(?:主管部门|实施单位|预算单位)/.test(normName(c)));
     // Some tables print the name on the row above an empty 项目名称 row.
-    if (!name && i > 0) name = filled(rows[i - 1].cells).find((c) => !MARKER.test(c) && !/^\(?\d{4}年度?\)?$/.test(normName(c)));
+    if (!name && i > 0) name = full(rows[i - 1]).find((c) => !MARKER.test(c) && !/^\(?\d{4}年度?\)?$/.test(normName(c)));
   }
   if (!name) {
     // Prose layout: "项目名称：XXX" on a line of its own.
@@ -135,7 +139,7 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
     let values = filled(fundRow.cells.slice(at + 1)).filter((c) => parseNumber(c) != null || /^[—–-]$/.test(c));
     if (!values.some((c) => parseNumber(c) != null) && rows[fundIdx + 1]) {
       const below = rows[fundIdx + 1];
-      const f = filled(below.cells);
+      const f = full(below);
       const start = f.findIndex((c) => parseNumber(c) != null);
       values = start >= 0 ? f.slice(start).filter((c) => parseNumber(c) != null || /^[—–-]$/.test(c)) : [];
       lastMoneyRow = fundIdx + 1;
@@ -149,7 +153,7 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
     } else {
       // Column order from the header row that names them (年初预算数 … 得分).
       const header = rows.slice(Math.max(0, fundIdx - 2), fundIdx + 1).reverse().find((r) => keys(r).some((c) => /年初预算|全年预算/.test(c)));
-      const order = (header ? filled(header.cells) : [])
+      const order = (header ? full(header) : [])
         .map((c) => MONEY_HEADS.find(([re]) => re.test(normName(c)))?.[1])
         .filter((x): x is NonNullable<typeof x> => !!x);
       const cols = order.length >= 3 && order.length >= values.length ? order : MONEY_HEADS.map((x) => x[1]);
@@ -168,7 +172,7 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   // Indicators: rows after the money block up to 总分.
   const totalIdx = rows.findIndex((r, i) => {
     if (i <= fundIdx) return false;
-    const first = filled(r.cells)[0] ?? '';
+    const first = full(r)[0] ?? '';
     return first.includes('总') && /^总分/.test(normName(first));
   });
   const end = totalIdx >= 0 ? totalIdx : rows.length;
@@ -191,7 +195,7 @@ export function readProject(doc: Doc, t: ProjectTable): Project | null {
   project.indicator_count = indicators.length;
   project.indicators = indicators;
   if (totalIdx >= 0 && t.kind === 'self') {
-    const nums = filled(rows[totalIdx].cells).map(parseNumber).filter((x): x is number => x != null);
+    const nums = full(rows[totalIdx]!).map(parseNumber).filter((x): x is number => x != null);
     if (nums.length) project.score = nums[nums.length - 1];
   }
   project.source = linesSource(doc, t.from, rows[Math.min(end, rows.length - 1)].to);

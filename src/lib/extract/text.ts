@@ -18,14 +18,27 @@ export function normalizeChars(s: string): string {
  * (appended to `map` when one is given: a block of lines builds one map).
  */
 export function compact(s: string, base = 0, map: number[] = []): { text: string; map: number[] } {
-  const parts: string[] = [];
-  const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
-    parts.push(m[0]);
-    for (let i = 0; i < m[0].length; i++) map.push(base + m.index + i);
+  // A loop over the characters rather than a regex's matches: every line of prose passes here,
+  // and most have no space at all (then the text is the line itself).
+  let text = '';
+  let run = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpace(s.charCodeAt(i))) {
+      if (run >= 0) text += s.slice(run, i);
+      run = -1;
+    } else {
+      if (run < 0) run = i;
+      map.push(base + i);
+    }
   }
-  return { text: parts.join(''), map };
+  if (run >= 0) text += run === 0 ? s : s.slice(run);
+  return { text, map };
+}
+
+/** JavaScript's \s: its white space and line terminators (ECMA-262). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A printed number: digits with optional thousands separators, decimals and sign. */

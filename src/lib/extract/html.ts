@@ -10,8 +10,11 @@ export function looksLikeHtml(text: string): boolean {
   // A text with a few HTML rows among its lines is read line by line (rows.ts reads <td>);
   // only a page of markup, or markup without line breaks, is rendered first.
   if (/^\s*</.test(head)) return tags >= 3;
-  const lines = head.split('\n').length;
-  return lines < 10 && tags >= 10;
+  if (tags < 10) return false;
+  // Fewer than 10 lines, counted without splitting the text into them.
+  let breaks = 0;
+  for (let at = head.indexOf('\n'); at >= 0 && breaks < 9; at = head.indexOf('\n', at + 1)) breaks++;
+  return breaks < 9;
 }
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: ' ', emsp: ' ', middot: '·', ldquo: '“', rdquo: '”', mdash: '—', hellip: '…' };

@@ -194,6 +194,14 @@ function basisFromWords(words: string, kind: 'final' | 'budget', context: Basis 
   return null;
 }
 
+/** Every key a rule can give, once per rule (the rules are fixed; a document meets them many times). */
+const keysOfRule = new Map<LabelRule, string[]>();
+function ruleKeys(r: LabelRule): string[] {
+  let keys = keysOfRule.get(r);
+  if (!keys) keysOfRule.set(r, (keys = [...(Array.isArray(r.money) ? r.money : r.money ? [r.money] : []), ...Object.values(r.count ?? {}), r.area ?? ''].filter(Boolean)));
+  return keys;
+}
+
 /** Reads the facts of one block of prose under the rules of its topic. */
 export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget', year: number | null = null): FactHit[] {
   const c = compile(topic);
@@ -212,11 +220,12 @@ export function readFacts(block: Block, topic: Topic, kind: 'final' | 'budget', 
     if (topic === 'assets' && !h.rule.count?.['辆']?.startsWith('sangong') && PLAN.test(sentenceAround(text, h.start))) return;
     // A sentence about another year ("2021年“三公”经费实际支出20.12万元" in a 2022 budget)
     // states no figure of this document's year; state figures (staff, assets) are exempt.
-    const keys = [...(Array.isArray(h.rule.money) ? h.rule.money : h.rule.money ? [h.rule.money] : []), ...Object.values(h.rule.count ?? {}), h.rule.area ?? ''].filter(Boolean);
+    const keys = ruleKeys(h.rule);
     if (year && keys.length && !keys.every(isStateKey) && otherYear(sentenceBefore(text, h.start), year)) return;
     const segEnd = i + 1 < hits.length ? hits[i + 1].start : text.length;
     const seg = text.slice(h.end, segEnd);
-    const ctx = contexts.filter((x) => x.at <= h.start).pop()?.basis ?? null;
+    let ctx: Basis | null = null;
+    for (const x of contexts) if (x.at <= h.start) ctx = x.basis;
     const push = (key: string, basis: Basis, value: number, a: number, b: number) => {
       const finalBasis: Basis = isStateKey(key) && (basis === 'budget') ? 'actual' : basis;
       out.push({ key, basis: finalBasis, value, from: h.start, to: h.end + b });
@@ -345,7 +354,7 @@ function topicBlocks(doc: Doc, s: Section): { block: Block; topic: Topic }[] {
   for (const [a, b] of paras) {
     const block = proseBlock(doc, a, b);
     if (!block.text) continue;
-    const head = block.text.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．](?!\d)/, '').split(/[。:,;]/)[0];
+    const head = block.text.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．](?!\d)/, '').split(/[。:,;]/, 1)[0]!;
     // A heading-like opening names the paragraph's topic; one that states an amount only
     // where the section itself names none.
     const listed = PARA_START.test(doc.lines[a - 1].norm);

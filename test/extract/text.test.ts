@@ -108,6 +108,13 @@ describe('compact', () => {
     expect(map).toEqual([9, 100, 101, 103, 104, 106, 107, 108, 109, 110, 111, 113, 114]);
     expect(compact('  ').map).toEqual([]);
   });
+
+  it('drops exactly what \\s matches: ideographic and no-break spaces, line separators; keeps a zero-width space', () => {
+    const c = compact('\u3000三公\u00a0经费\u2028合计\u200b1.29\ufeff');
+    expect(c.text).toBe('三公经费合计\u200b1.29');
+    expect(c.map).toEqual([1, 2, 4, 5, 7, 8, 9, 10, 11, 12, 13]);
+    expect(compact('三公经费').text).toBe('三公经费');
+  });
 });
 
 describe('normName', () => {

@@ -1,13 +1,11 @@
-// Pure snapshot modules on real seed records: rows.ts (records → table rows), derive.ts
-// (derived prior-year facts), dictionary.ts (schema → DATA_DICTIONARY.md), plan.ts.
+// Pure snapshot modules on real seed records: rows.ts (records → table rows), dictionary.ts
+// (schema → DATA_DICTIONARY.md), plan.ts. The derived-figure rule (derive.sql): derive.test.ts.
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/lib/extract/index.ts';
 import { planSnapshot, summaryOf } from '../../src/lib/snapshot/plan.ts';
 import type { IngestedInput } from '../../src/lib/snapshot/plan.ts';
-import { deriveFacts } from '../../src/lib/snapshot/derive.ts';
 import { dataDictionary } from '../../src/lib/snapshot/dictionary.ts';
 import { classificationOf, printedPath, recordRows } from '../../src/lib/snapshot/rows.ts';
-import type { Row } from '../../src/lib/snapshot/rows.ts';
 import { TABLES } from '../../src/lib/snapshot/schema.ts';
 import { readSeeds } from '../../scripts/lib/seeds.ts';
 
@@ -56,28 +54,6 @@ describe('function lines printed in words (seed 004)', () => {
     expect(printedPath('一般公共服务支出(类)其他共产党事务支出(款)')).toEqual({ lei: '一般公共服务支出', kuan: '其他共产党事务支出' });
     expect(printedPath('（三）科学技术支出（类）技术与开发（款）')?.lei).toBe('科学技术支出');
     expect(printedPath('2013150事业运行7.54万元')).toBeNull();
-  });
-});
-
-describe('deriveFacts', () => {
-  const fact = (o: Partial<Row>): Row => ({
-    doc_id: 'd', unit_id: 'u', fiscal_year: 2019, kind: 'final', key: 'sangong.total', basis: 'actual', value: 1,
-    derived: false, source_line: 1, source_end_line: 1, source_text: 't', ...o,
-  });
-  it('turns the stated change of seed 000 into the 2018 三公 figure', () => {
-    const rows = recordRows(r000, { doc_id: 'd0', unit_id: 'u0' }).facts;
-    const d = deriveFacts(rows).find((f) => f.key === 'sangong.total')!;
-    expect(d).toMatchObject({ fiscal_year: 2018, basis: 'actual', value: 1.52, derived: true, kind: 'final', doc_id: 'd0', source_line: 65 });
-    expect(d.source_text).toContain('减少0.23');
-  });
-  it('never overrides a real figure, never derives from budgets, derives once', () => {
-    const base = [fact({ value: 10 }), fact({ basis: 'prior_change', value: 2, source_text: '比上年增加2万元' })];
-    expect(deriveFacts(base)).toMatchObject([{ fiscal_year: 2018, value: 8, derived: true, source_text: '比上年增加2万元' }]);
-    expect(deriveFacts([...base, fact({ doc_id: 'old', fiscal_year: 2018, value: 7.5 })])).toEqual([]);
-    expect(deriveFacts(base.map((f) => ({ ...f, kind: 'budget' })))).toEqual([]);
-    expect(deriveFacts([...base, ...base.map((f) => ({ ...f, doc_id: 'copy' }))])).toHaveLength(1);
-    expect(deriveFacts([fact({ basis: 'prior_change', value: 2 })])).toEqual([]); // no actual to start from
-    expect(deriveFacts(base.map((f) => ({ ...f, unit_id: null })))).toEqual([]);
   });
 });
 

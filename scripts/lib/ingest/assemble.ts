@@ -13,14 +13,13 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PEER_KEYS, TREND_ABS, TREND_KEYS, TREND_PCT, peerFindings, trendFindings, type DocRow, type FactRow, type UnitRowLite } from '../../../src/lib/findings/corpus.ts';
 import { corpusFindingRows } from '../../../src/lib/snapshot/corpus.ts';
-import { deriveFacts } from '../../../src/lib/snapshot/derive.ts';
 import type { SnapshotPlan } from '../../../src/lib/snapshot/plan.ts';
 import type { Row } from '../../../src/lib/snapshot/rows.ts';
 import type { TableDef } from '../../../src/lib/snapshot/schema.ts';
 import { PARTITION_KEYS, TABLES, isPartitioned, table } from '../../../src/lib/snapshot/schema.ts';
 import { AGGREGATES, SQL_FILES, baseViewSql, quoteIdent, sqlString } from '../../../src/lib/sql/index.ts';
 import { readSql } from '../sql.ts';
-import { appendRows } from './parquet.ts';
+import { loadRows } from './load-rows.ts';
 import { STAGED_TABLES, readStagedSql, type Staged, type StagedPart, type StagedTable } from './staging.ts';
 
 export interface PartFile {
@@ -122,10 +121,10 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
   try {
     // 1. Each kept document's place in the snapshot's order (the rules read facts by it).
     await conn.run('CREATE TABLE kept (doc_id VARCHAR, rank INTEGER)');
-    await appendRows(conn, 'kept', [
+    await loadRows(conn, 'kept', [
       { name: 'doc_id', type: 'VARCHAR' },
       { name: 'rank', type: 'INTEGER' },
-    ], plan.kept.map((k) => ({ doc_id: k.doc_id, rank: k.rank })));
+    ], plan.kept.map((k) => ({ doc_id: k.doc_id, rank: k.rank })), opts.workDir);
     const rankOf = new Map(plan.kept.map((k) => [k.doc_id, k.rank]));
     const provinceOf = new Map(plan.kept.map((k) => [k.doc_id, k.province]));
 
@@ -150,30 +149,19 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     const ruleKeys = [...new Set([...changeKeys, ...TREND_KEYS, ...PEER_KEYS])];
     await conn.run(`CREATE TABLE rule_facts AS SELECT ${factCols}, __rank, __seq FROM st_facts WHERE key IN (${inList(ruleKeys)})`);
     log('rule facts loaded', 'load');
-    // The rules are pure functions over rows (src/lib/findings/corpus.ts, src/lib/snapshot/derive.ts).
-    // SQL only narrows what they are given to rows they could use, so each gets a few
-    // thousand rows rather than every fact: a change whose previous year is not stated, the
-    // two years around a jump. They apply their own conditions to what they get.
-    let derived = 0;
-    if (changeKeys.length) {
-      const made = deriveFacts(
-        await rowsOf<Row>(
-          conn,
-          `WITH f AS (SELECT * FROM rule_facts WHERE kind = 'final' AND NOT derived AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL
-                        AND basis IN ('actual', 'prior_change') AND key IN (${inList(changeKeys)})),
-                stated AS (SELECT DISTINCT unit_id, fiscal_year, key FROM f WHERE basis = 'actual'),
-                -- An anti join on plain columns: the correlated NOT EXISTS it replaces took ~3x as long.
-                open AS (SELECT DISTINCT c.doc_id, c.key FROM (SELECT *, fiscal_year - 1 AS prior FROM f WHERE basis = 'prior_change') c
-                           ANTI JOIN stated r ON r.unit_id = c.unit_id AND r.fiscal_year = c.prior AND r.key = c.key)
-           SELECT ${factCols} FROM f SEMI JOIN open o ON o.doc_id = f.doc_id AND o.key = f.key
-           ORDER BY __rank, __seq`,
-        ),
-      );
-      derived = made.length;
-      await appendRows(conn, 'extra_facts', extraCols('facts'), made.map((r, i) => ({ ...r, __rank: rankOf.get(r.doc_id as string)!, __seq: 1_000_000 + i })));
-    }
+    // The derived figures are set-based SQL (src/lib/snapshot/derive.sql): a province has
+    // millions of facts that rule reads, and carrying them through JavaScript rows was most of
+    // this step.
+    await conn.run('CREATE TABLE change_keys (key VARCHAR)');
+    await loadRows(conn, 'change_keys', [{ name: 'key', type: 'VARCHAR' }], changeKeys.map((key) => ({ key })), opts.workDir);
+    await conn.run(DERIVE_SQL);
+    await conn.run('INSERT INTO extra_facts SELECT * FROM derived_facts');
+    const [{ derived }] = await rowsOf<{ derived: number }>(conn, 'SELECT count(*)::INTEGER AS derived FROM extra_facts');
     await conn.run(`INSERT INTO rule_facts SELECT ${factCols}, __rank, __seq FROM extra_facts`);
     log(`derived figures: ${derived}`, 'cross_document');
+    // The trend and peer rules are pure functions over rows (src/lib/findings/corpus.ts). SQL
+    // only narrows what they are given to rows they could use (the two years around a jump);
+    // they apply their own conditions to what they get.
     const corpusRows: Row[] = [];
     // Thresholds loosened by 1 % here: the rule applies the exact ones.
     corpusRows.push(
@@ -197,7 +185,14 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
     );
     log('trend findings', 'cross_document');
     const units: UnitRowLite[] = plan.units.map((u) => ({ unit_id: u.unit_id as string, sector: u.sector as string | null }));
-    const groups = await rowsOf<{ fiscal_year: number | null; kind: string | null }>(conn, 'SELECT DISTINCT fiscal_year, kind FROM rule_facts ORDER BY fiscal_year NULLS LAST, kind NULLS LAST');
+    // Only the rows the rule reads, filtered once: a document's first figure of each key on the
+    // basis the rule compares (the year's main one; a stock such as staff also by 'actual').
+    await conn.run(
+      `CREATE TABLE peer_facts AS SELECT fiscal_year, kind, __rank, __seq, key, basis, value, source_line, source_end_line, source_text FROM rule_facts
+       WHERE NOT derived AND key IN (${inList(PEER_KEYS)}) AND basis IN (CASE WHEN kind = 'budget' THEN 'budget' ELSE 'actual' END, 'actual')
+       QUALIFY row_number() OVER (PARTITION BY __rank, key, basis ORDER BY __seq) = 1`,
+    );
+    const groups = await rowsOf<{ fiscal_year: number | null; kind: string | null }>(conn, 'SELECT DISTINCT fiscal_year, kind FROM peer_facts ORDER BY fiscal_year NULLS LAST, kind NULLS LAST');
     const docsOf = new Map<string, DocRow[]>();
     for (const d of plan.documents) {
       if (d.status === 'rejected') continue;
@@ -206,46 +201,66 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
       if (list) list.push(d as unknown as DocRow);
       else docsOf.set(k, [d as unknown as DocRow]);
     }
-    // Peers need every value of a group; the group's year and kind, and each row's document
-    // (from its rank), are filled in here rather than read back as strings a million times.
+    // Peers need every value of a group, but only an outlier's figures are cited: the rule runs
+    // on the values alone, then again once the documents it flagged have their sources (same
+    // values, so the same findings). The group's year and kind, each row's document (from its
+    // rank), key and basis (from their codes) are filled in here rather than read back as
+    // strings a million times.
     const docIdOf = plan.kept.map((k) => k.doc_id);
+    const BASES = ['actual', 'budget'];
+    const code = (col: string, names: readonly string[]) => `CAST(list_position([${inList(names)}], ${col}) - 1 AS INTEGER)`;
+    const where = (g: { fiscal_year: number | null; kind: string | null }) =>
+      `fiscal_year IS NOT DISTINCT FROM ${g.fiscal_year === null ? 'NULL' : Number(g.fiscal_year)} AND kind IS NOT DISTINCT FROM ${g.kind === null ? 'NULL' : sqlString(g.kind)}`;
     for (const g of groups) {
-      // Only the rows the rule reads: a document's first figure of each key on the basis the
-      // rule compares (the year's main one; a stock such as staff also by 'actual').
-      const r = await conn.runAndReadAll(
-        `SELECT __rank, key, basis, value, source_line, source_end_line, source_text FROM rule_facts
-         WHERE fiscal_year IS NOT DISTINCT FROM ${g.fiscal_year === null ? 'NULL' : Number(g.fiscal_year)}
-           AND kind IS NOT DISTINCT FROM ${g.kind === null ? 'NULL' : sqlString(g.kind)}
-           AND NOT derived AND key IN (${inList(PEER_KEYS)})
-           AND basis IN (CASE WHEN kind = 'budget' THEN 'budget' ELSE 'actual' END, 'actual')
-         QUALIFY row_number() OVER (PARTITION BY __rank, key, basis ORDER BY __seq) = 1
-         ORDER BY __rank, __seq`,
-      );
-      const [rank, key, basis, value, line, endLine, text] = r.getColumnsJS() as [number[], string[], string[], number[], (number | null)[], (number | null)[], (string | null)[]];
+      const r = await conn.runAndReadAll(`SELECT __rank, ${code('key', PEER_KEYS)}, ${code('basis', BASES)}, value FROM peer_facts WHERE ${where(g)} ORDER BY __rank, __seq`);
+      const [rank, key, basis, value] = r.getColumnsJS() as [number[], number[], number[], number[]];
       const facts: FactRow[] = new Array(r.currentRowCount);
-      for (let i = 0; i < facts.length; i++)
-        facts[i] = {
-          doc_id: docIdOf[rank[i]!]!, unit_id: null, fiscal_year: g.fiscal_year, kind: g.kind, key: key[i]!, basis: basis[i]!, value: value[i]!,
-          derived: false, source_line: line[i]!, source_end_line: endLine[i]!, source_text: text[i]!,
+      const rowsOfDoc = new Map<string, FactRow[]>();
+      for (let i = 0; i < facts.length; i++) {
+        const doc_id = docIdOf[rank[i]!]!;
+        const f: FactRow = {
+          doc_id, unit_id: null, fiscal_year: g.fiscal_year, kind: g.kind, key: PEER_KEYS[key[i]!]!, basis: BASES[basis[i]!]!, value: value[i]!,
+          derived: false, source_line: null, source_end_line: null, source_text: null,
         };
-      corpusRows.push(...corpusFindingRows(peerFindings(facts, docsOf.get(`${g.fiscal_year}|${g.kind}`) ?? [], units), (d) => provinceOf.get(d) ?? null));
+        facts[i] = f;
+        const list = rowsOfDoc.get(doc_id);
+        if (list) list.push(f);
+        else rowsOfDoc.set(doc_id, [f]);
+      }
+      const docs = docsOf.get(`${g.fiscal_year}|${g.kind}`) ?? [];
+      const flagged = [...new Set(peerFindings(facts, docs, units).map((f) => f.doc_id))];
+      if (!flagged.length) continue;
+      const sources = await conn.runAndReadAll(
+        `SELECT __rank, ${code('key', PEER_KEYS)}, ${code('basis', BASES)}, source_line, source_end_line, source_text FROM peer_facts
+         WHERE ${where(g)} AND __rank IN (${flagged.map((d) => rankOf.get(d)!).join(', ')})`,
+      );
+      const [sRank, sKey, sBasis, line, endLine, text] = sources.getColumnsJS() as [number[], number[], number[], (number | null)[], (number | null)[], (string | null)[]];
+      for (let i = 0; i < sRank.length; i++) {
+        const f = rowsOfDoc.get(docIdOf[sRank[i]!]!)?.find((x) => x.key === PEER_KEYS[sKey[i]!] && x.basis === BASES[sBasis[i]!]);
+        if (!f) continue;
+        f.source_line = line[i]!;
+        f.source_end_line = endLine[i]!;
+        f.source_text = text[i]!;
+      }
+      corpusRows.push(...corpusFindingRows(peerFindings(facts, docs, units), (d) => provinceOf.get(d) ?? null));
     }
+    await conn.run('DROP TABLE peer_facts');
     // Numbered per document in a fixed order (rule, subject), whatever order the rules met them in.
     corpusRows.sort((a, b) => rankOf.get(a.doc_id as string)! - rankOf.get(b.doc_id as string)! || (a.finding_id! < b.finding_id! ? -1 : a.finding_id! > b.finding_id! ? 1 : 0));
     const seqBase = new Map<string, number>();
-    await appendRows(conn, 'extra_findings', extraCols('findings'), corpusRows.map((r) => {
+    await loadRows(conn, 'extra_findings', extraCols('findings'), corpusRows.map((r) => {
       const d = r.doc_id as string;
       const n = seqBase.get(d) ?? 0;
       seqBase.set(d, n + 1);
       return { ...r, __rank: rankOf.get(d)!, __seq: 1_000_000 + n };
-    }));
+    }), opts.workDir);
     await conn.run('DROP TABLE rule_facts');
     log(`cross-document rules: ${derived} derived figures, ${corpusRows.length} findings`, 'cross_document');
 
     // 4. The documents and units tables come from the plan.
     for (const [name, rows] of [['documents', plan.documents], ['units', plan.units]] as const) {
       await conn.run(`CREATE TABLE ${quoteIdent(`st_${name}`)} (${extraCols(name).map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
-      await appendRows(conn, `st_${name}`, extraCols(name), rows.map((r, i) => ({ ...r, __rank: i, __seq: 0 })));
+      await loadRows(conn, `st_${name}`, extraCols(name), rows.map((r, i) => ({ ...r, __rank: i, __seq: 0 })), opts.workDir);
     }
     log('documents and units', 'plan_tables');
 
@@ -287,6 +302,9 @@ export async function assembleTables(opts: AssembleOptions): Promise<AssembleRes
 }
 
 const THREADS = Math.max(1, availableParallelism());
+
+/** The derived-figure rule (src/lib/snapshot/derive.sql). */
+export const DERIVE_SQL = readFileSync(new URL('../../../src/lib/snapshot/derive.sql', import.meta.url), 'utf8');
 
 /** Partition keys in order: numbers, then strings by code point; null last. */
 function byKey(a: number | string | null, b: number | string | null): number {

@@ -1,6 +1,5 @@
 // The derived-figure rule (src/lib/snapshot/derive.sql) in DuckDB, as the ingest runs it: over
 // rule_facts rows loaded by loadRows, with the change keys the staging noted.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DERIVE_SQL } from '../../scripts/lib/ingest/assemble.ts';
@@ -9,29 +8,26 @@ import { extract } from '../../src/lib/extract/index.ts';
 import { recordRows, type Row } from '../../src/lib/snapshot/rows.ts';
 import { table } from '../../src/lib/snapshot/schema.ts';
 import { readSeeds } from '../../scripts/lib/seeds.ts';
-import { cleanup, tempDir } from './helpers.ts';
+import { cleanup, memoryDb, tempDir } from './helpers.ts';
 
 const COLUMNS: LoadColumn[] = [...table('facts').columns, { name: '__rank', type: 'INTEGER' }, { name: '__seq', type: 'INTEGER' }];
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
+let db: Awaited<ReturnType<typeof memoryDb>>;
 let dir: string;
 
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  conn = await instance.connect();
+  db = await memoryDb();
   dir = tempDir('derive');
 });
 afterAll(() => {
-  conn?.closeSync();
-  instance?.closeSync();
+  db?.close();
   cleanup();
 });
 
 /** Runs derive.sql over `facts` (each given its __rank from its document's order of appearance, __seq from its place in it). */
 async function derive(facts: Row[]): Promise<Row[]> {
-  await conn.run('DROP VIEW IF EXISTS derived_facts; DROP TABLE IF EXISTS rule_facts; DROP TABLE IF EXISTS change_keys');
-  await conn.run(`CREATE TABLE rule_facts (${COLUMNS.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
-  await conn.run('CREATE TABLE change_keys (key VARCHAR)');
+  await db.conn.run('DROP VIEW IF EXISTS derived_facts; DROP TABLE IF EXISTS rule_facts; DROP TABLE IF EXISTS change_keys');
+  await db.conn.run(`CREATE TABLE rule_facts (${COLUMNS.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
+  await db.conn.run('CREATE TABLE change_keys (key VARCHAR)');
   const rank = new Map<unknown, number>();
   const seq = new Map<unknown, number>();
   const rows = facts.map((f) => {
@@ -40,11 +36,11 @@ async function derive(facts: Row[]): Promise<Row[]> {
     seq.set(f.doc_id, n + 1);
     return { ...f, __rank: rank.get(f.doc_id)!, __seq: n };
   });
-  await loadRows(conn, 'rule_facts', COLUMNS, rows, dir);
+  await loadRows(db.conn, 'rule_facts', COLUMNS, rows, dir);
   const keys = [...new Set(facts.filter((f) => f.basis === 'prior_change' && f.kind === 'final').map((f) => f.key as string))];
-  await loadRows(conn, 'change_keys', [{ name: 'key', type: 'VARCHAR' }], keys.map((key) => ({ key })), dir);
-  await conn.run(DERIVE_SQL);
-  return (await conn.runAndReadAll('SELECT * FROM derived_facts ORDER BY __seq')).getRowObjectsJS() as Row[];
+  await loadRows(db.conn, 'change_keys', [{ name: 'key', type: 'VARCHAR' }], keys.map((key) => ({ key })), dir);
+  await db.conn.run(DERIVE_SQL);
+  return (await db.conn.runAndReadAll('SELECT * FROM derived_facts ORDER BY __seq')).getRowObjectsJS() as Row[];
 }
 
 const fact = (o: Partial<Row>): Row => ({

@@ -1,6 +1,6 @@
 // Shared by the ingest and SQL tests: temp folders, seed snapshots built through the real
 // ingest, the CLI run as a child process, and plain DuckDB reads of Parquet files.
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -44,6 +44,19 @@ export function seedFolder(label: string, names: readonly string[] = SEED_FILES)
 export async function seedSnapshot(label: string, opts: Partial<IngestOptions> = {}): Promise<IngestResult> {
   const root = tempDir(label);
   return runIngest({ inputs: [SEEDS_DIR], out: join(root, 'snapshot'), unitsCsv: UNITS_CSV, cacheDir: null, quiet: true, jobs: 0, ...opts });
+}
+
+/** An in-memory DuckDB connection kept for a whole test file; close() frees it. */
+export async function memoryDb(): Promise<{ conn: DuckDBConnection; close: () => void }> {
+  const inst = await DuckDBInstance.create(':memory:');
+  const conn = await inst.connect();
+  return {
+    conn,
+    close: () => {
+      conn.closeSync();
+      inst.closeSync();
+    },
+  };
 }
 
 /** Plain DuckDB over Parquet: rows of `sql` (which may use read_parquet($1) etc.). */

@@ -8,38 +8,37 @@ import { join } from 'node:path';
 import type { Cell, Row } from '../../../src/lib/snapshot/rows.ts';
 import type { ColumnType } from '../../../src/lib/snapshot/schema.ts';
 import { quoteIdent, sqlString } from '../../../src/lib/sql/index.ts';
+import { CSV_READ_OPTIONS, csvField } from './staging.ts';
 
 export interface LoadColumn {
   name: string;
   type: ColumnType;
 }
 
-const quoted = (s: string): string => (s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`);
-
 function bad(col: LoadColumn, v: Cell, where: string): TypeError {
   return new TypeError(`${where}.${col.name}: ${JSON.stringify(v)} is not a ${col.type}`);
 }
 
-/** One value as a CSV field: strings always quoted (so an unquoted empty field is NULL), lists as a quoted JSON array. */
+/** One value as a CSV field, checked against its column's type: as the staging writes it (csvField), lists as a quoted JSON array. */
 export function loadField(col: LoadColumn, v: Cell | undefined, where: string): string {
   if (v === null || v === undefined) return '';
   switch (col.type) {
     case 'VARCHAR':
       if (typeof v !== 'string') throw bad(col, v, where);
-      return quoted(v);
+      return csvField(v);
     case 'INTEGER':
       if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) > 0x7fffffff) throw bad(col, v, where);
-      return String(v);
+      return csvField(v);
     case 'DOUBLE':
-      // JavaScript prints the shortest text that reads back as the same double.
+      // String(-0) is "0": the sign is kept here, as the Appender kept it.
       if (typeof v !== 'number' || !Number.isFinite(v)) throw bad(col, v, where);
-      return Object.is(v, -0) ? '-0.0' : String(v);
+      return Object.is(v, -0) ? '-0.0' : csvField(v);
     case 'BOOLEAN':
       if (typeof v !== 'boolean') throw bad(col, v, where);
-      return v ? 'true' : 'false';
+      return csvField(v);
     case 'VARCHAR[]':
       if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw bad(col, v, where);
-      return quoted(JSON.stringify(v));
+      return csvField(JSON.stringify(v));
     default:
       throw new TypeError(`${where}.${col.name}: column type ${col.type} is not supported by the loader`);
   }
@@ -78,7 +77,7 @@ export async function loadRows(conn: DuckDBConnection, tableName: string, column
     const read = `{${columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type === 'VARCHAR[]' ? 'VARCHAR' : c.type)}`).join(', ')}}`;
     const select = columns.map((c) => (c.type === 'VARCHAR[]' ? `CAST(CAST(${quoteIdent(c.name)} AS JSON) AS VARCHAR[])` : quoteIdent(c.name))).join(', ');
     await conn.run(
-      `INSERT INTO ${quoteIdent(tableName)} SELECT ${select} FROM read_csv(${sqlString(path)}, header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = ${read}, auto_detect = false)`,
+      `INSERT INTO ${quoteIdent(tableName)} SELECT ${select} FROM read_csv(${sqlString(path)}, ${CSV_READ_OPTIONS}, columns = ${read})`,
     );
   } finally {
     rmSync(path, { force: true });

@@ -196,8 +196,11 @@ export function openStaging(dir: string): StagingWriter {
   };
 }
 
+/** read_csv's options for the CSV csvField writes: a quoted "" is the empty string, an empty field NULL; the columns are given, never guessed. */
+export const CSV_READ_OPTIONS = `header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, auto_detect = false`;
+
 /** The DuckDB table function reading staged files of one table (paths are literals, never data). */
 export function readStagedSql(t: StagedTable, files: readonly string[]): string {
   const columns = `{${stagedColumns(t).map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ')}}`;
-  return `read_csv([${files.map(sqlString).join(', ')}], header = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = ${columns}, auto_detect = false)`;
+  return `read_csv([${files.map(sqlString).join(', ')}], ${CSV_READ_OPTIONS}, columns = ${columns})`;
 }

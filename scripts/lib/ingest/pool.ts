@@ -40,7 +40,7 @@ export const WINDOW = 1024;
  * strings, and with V8's default (16 MiB semi-spaces on this machine) the workers spend a
  * visible share of their time in scavenges that a larger nursery avoids.
  */
-const YOUNG_GENERATION_MB = 96;
+export const YOUNG_GENERATION_MB = 96;
 
 export async function runPool(tasks: readonly FileTask[], opts: PoolOptions): Promise<FileResult[]> {
   const results: FileResult[] = new Array(tasks.length);

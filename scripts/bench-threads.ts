@@ -1,20 +1,21 @@
-// What a second thread adds to extraction on this machine: the cost of a document (extract,
-// then its rows and CSV, as an ingest worker does it, from memory) in one worker thread alone,
-// then in K worker threads at once, each over the same sample. The ingest's extraction runs
-// two such threads (plus its main thread), so this is the ceiling of its read-and-extract
-// phase. Alternates alone / together `--repeat` times, since this machine's speed drifts.
-// Prints a table and writes test/artifacts/bench-threads.json; asserts nothing.
+// What threads can do for extraction on this machine: a sample of documents, each read and
+// processed as an ingest worker does it (read, hash, decode, extract, rows, CSV), by one worker
+// thread, then shared among K worker threads at once. No main thread, no messages, no assembly:
+// the ceiling of the ingest's read-and-extract phase with K workers. Alternates alone / together
+// `--repeat` times, since this machine's speed drifts. Prints a table and writes
+// test/artifacts/bench-threads.json; asserts nothing.
 //
-//   npm run bench:threads -- --docs DIR [--sample 2000] [--rounds 3] [--threads K] [--repeat 2]
+//   npm run bench:threads -- --docs DIR [--sample 10000] [--threads K] [--repeat 2]
 //
-// bench-threads.json: { date, machine, docs, sampled, step, rounds, threads, runs: [{ threads,
-// rounds: [{ worker, extract_ms, total_ms }] }], alone: Summary, together: Summary, speedup }
-// with Summary = { extract_ms, total_ms, docs_per_second } (medians over the timed rounds).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// bench-threads.json: { date, machine, docs, sampled, step, warmup, threads, runs: [{ threads,
+// seconds, docs_per_second, passes: [Pass] }], alone: Summary, together: Summary, speedup } with
+// Summary = { docs_per_second, extract_ms, total_ms } (medians over the runs; the ms are a
+// document's cost in one thread while the others run).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { sampleFiles, type Round } from './lib/bench/extract-loop.ts';
+import { sampleFiles, type Pass } from './lib/bench/extract-loop.ts';
 import { YOUNG_GENERATION_MB } from './lib/ingest/pool.ts';
 import { REPO_ROOT } from './lib/ingest/paths.ts';
 
@@ -28,32 +29,41 @@ const positive = (name: string, def: number): number => {
   return v;
 };
 function usage(why: string): never {
-  console.error(`bench-threads: ${why}\nusage: npm run bench:threads -- --docs DIR [--sample 2000] [--rounds 3] [--threads K] [--repeat 2]`);
+  console.error(`bench-threads: ${why}\nusage: npm run bench:threads -- --docs DIR [--sample 10000] [--threads K] [--repeat 2]`);
   process.exit(2);
 }
 const docsArg = arg('--docs');
 if (!docsArg) usage('--docs DIR is required (a corpus written by npm run synth, or any folder of disclosures)');
-const sampleSize = positive('--sample', 2000);
-// The first round of each thread is a warm-up (the JIT settling) and is not counted.
-const rounds = positive('--rounds', 3) + 1;
+const sampleSize = positive('--sample', 10_000);
 const threads = positive('--threads', availableParallelism());
 const repeat = positive('--repeat', 2);
+// Each thread first processes this many of its files untimed, so the JIT has settled.
+const WARMUP = 200;
 
 const { files, step, of } = sampleFiles(resolve(docsArg), sampleSize);
-if (!files.length) usage(`no documents in ${docsArg}`);
+if (files.length < threads * (WARMUP + 1)) usage(`${files.length} documents in ${docsArg}: too few for ${threads} threads (each warms up on ${WARMUP})`);
+// Read once, untimed, so that every run reads from the page cache, the first as the last.
+for (const f of files) readFileSync(f);
 
 const BOOT = new URL('./lib/ingest/worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./lib/bench/extract-worker.ts', import.meta.url).href;
 
-/** `k` workers, each over the whole sample, started together once all have read it. */
-async function runTogether(k: number): Promise<{ worker: number; round: Round }[]> {
-  const workers = Array.from({ length: k }, () => new Worker(BOOT, { workerData: { entry: ENTRY, files, rounds }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }));
+/** The sample shared among `k` workers (file i to worker i mod k), started together once all are warm. */
+async function run(k: number): Promise<{ seconds: number; passes: Pass[] }> {
+  const workers = Array.from({ length: k }, (_, w) =>
+    new Worker(BOOT, {
+      workerData: { entry: ENTRY, files: files.filter((_, i) => i % k === w), warmup: WARMUP },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    }),
+  );
+  const next = (w: Worker) => new Promise<unknown>((ok, fail) => { w.once('error', fail); w.once('message', ok); });
   try {
-    await Promise.all(workers.map((w) => new Promise<void>((ok, fail) => { w.once('error', fail); w.once('message', () => ok()); })));
-    const results = workers.map((w) => new Promise<Round[]>((ok, fail) => { w.once('error', fail); w.once('message', ok); }));
+    await Promise.all(workers.map(next));
+    const t0 = performance.now();
+    const passes = Promise.all(workers.map((w) => next(w) as Promise<Pass>));
     for (const w of workers) w.postMessage('go');
-    const out = await Promise.all(results);
-    return out.flatMap((rs, worker) => rs.slice(1).map((round) => ({ worker, round })));
+    const done = await passes;
+    return { seconds: (performance.now() - t0) / 1000, passes: done };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
@@ -64,41 +74,43 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-interface Summary { extract_ms: number; total_ms: number; docs_per_second: number }
-/** Medians over the timed rounds; the rate is k threads each at the median cost. */
-const summarise = (rs: { round: Round }[], k: number): Summary => {
-  const total = median(rs.map((r) => r.round.total_ms));
-  return { extract_ms: round3(median(rs.map((r) => r.round.extract_ms))), total_ms: round3(total), docs_per_second: Math.round((k * 1000 / total) * 10) / 10 };
-};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+interface Run { threads: number; seconds: number; docs_per_second: number; passes: Pass[] }
+interface Summary { docs_per_second: number; extract_ms: number; total_ms: number }
+const summarise = (rs: Run[]): Summary => ({
+  docs_per_second: r1(median(rs.map((r) => r.docs_per_second))),
+  extract_ms: r3(median(rs.flatMap((r) => r.passes.map((p) => p.extract_ms)))),
+  total_ms: r3(median(rs.flatMap((r) => r.passes.map((p) => p.total_ms)))),
+});
 
-console.log(`sample: ${files.length} of ${of} documents in ${docsArg} (every ${step}th), ${rounds - 1} timed rounds a thread after a warm-up, ${repeat}× alone then ${threads} at once`);
-const runs: { threads: number; rounds: { worker: number; extract_ms: number; total_ms: number }[] }[] = [];
-const alone: { round: Round }[] = [];
-const together: { round: Round }[] = [];
+const timed = files.length - threads * WARMUP;
+console.log(`sample: ${files.length} of ${of} documents in ${docsArg} (every ${step}th), each thread's first ${WARMUP} untimed; ${repeat}× one thread, then ${threads} at once`);
+const runs: Run[] = [];
 for (let i = 0; i < repeat; i++) {
   for (const k of [1, threads]) {
-    const rs = await runTogether(k);
-    (k === 1 ? alone : together).push(...rs);
-    runs.push({ threads: k, rounds: rs.map((r) => ({ worker: r.worker, extract_ms: round3(r.round.extract_ms), total_ms: round3(r.round.total_ms) })) });
-    console.log(`  ${k} thread${k > 1 ? 's' : ' '} at once: ${rs.map((r) => r.round.total_ms.toFixed(2)).join(' ')} ms a document (each timed round of each thread)`);
+    const { seconds, passes } = await run(k);
+    const docs = passes.reduce((n, p) => n + p.docs, 0);
+    const r: Run = { threads: k, seconds: r1(seconds), docs_per_second: r1(docs / seconds), passes: passes.map((p) => ({ ...p, extract_ms: r3(p.extract_ms), total_ms: r3(p.total_ms) })) };
+    runs.push(r);
+    console.log(`  ${k} thread${k > 1 ? 's' : ' '}: ${docs} documents in ${r.seconds} s, ${r.docs_per_second} documents/s (a document ${passes.map((p) => p.total_ms.toFixed(2)).join(' / ')} ms a thread)`);
   }
 }
-const a = summarise(alone, 1);
-const t = summarise(together, threads);
-const speedup = Math.round((t.docs_per_second / a.docs_per_second) * 100) / 100;
+const alone = summarise(runs.filter((r) => r.threads === 1));
+const together = summarise(runs.filter((r) => r.threads === threads));
+const speedup = Math.round((together.docs_per_second / alone.docs_per_second) * 100) / 100;
 console.log();
-console.log('                       extract   with rows and CSV   documents/s');
-console.log(`one thread           ${a.extract_ms.toFixed(2).padStart(6)} ms  ${a.total_ms.toFixed(2).padStart(9)} ms   ${a.docs_per_second.toFixed(1).padStart(12)}`);
-console.log(`${threads} threads at once    ${t.extract_ms.toFixed(2).padStart(6)} ms  ${t.total_ms.toFixed(2).padStart(9)} ms   ${t.docs_per_second.toFixed(1).padStart(12)}  (${speedup}× one thread)`);
-console.log(`(medians of the timed rounds; the rate is the threads at that cost, without reading files or the main thread)`);
+console.log('                     documents/s   a document: extract   everything');
+console.log(`one thread          ${alone.docs_per_second.toFixed(1).padStart(12)}   ${alone.extract_ms.toFixed(2).padStart(16)} ms   ${alone.total_ms.toFixed(2).padStart(7)} ms`);
+console.log(`${threads} threads at once   ${together.docs_per_second.toFixed(1).padStart(12)}   ${together.extract_ms.toFixed(2).padStart(16)} ms   ${together.total_ms.toFixed(2).padStart(7)} ms   (${speedup}× one thread)`);
+console.log(`(medians over the runs; ${timed} timed documents a run; read from the page cache, hashed, decoded, extracted, rows and CSV; no main thread)`);
 
 const out = join(REPO_ROOT, 'test', 'artifacts');
 mkdirSync(out, { recursive: true });
 writeFileSync(
   join(out, 'bench-threads.json'),
   JSON.stringify(
-    { date: new Date().toISOString(), machine: { cpus: cpus().length, loadavg_1m: Math.round(loadavg()[0]! * 100) / 100 }, docs: resolve(docsArg), sampled: files.length, step, rounds: rounds - 1, threads, runs, alone: a, together: t, speedup },
+    { date: new Date().toISOString(), machine: { cpus: cpus().length, loadavg_1m: Math.round(loadavg()[0]! * 100) / 100 }, docs: resolve(docsArg), sampled: files.length, step, warmup: WARMUP, threads, runs, alone, together, speedup },
     null,
     2,
   ) + '\n',

@@ -1,13 +1,9 @@
-// Worker thread of bench-threads.ts: reads its own copy of the sample, says it is ready, and on
-// 'go' runs the rounds and posts them. Started through ../ingest/worker-boot.mjs (TypeScript).
+// Worker thread of bench-threads.ts: warms up on the first `warmup` files of its share (the JIT
+// settling), says it is ready, and on 'go' processes the rest and posts the pass.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readTexts, runRound } from './extract-loop.ts';
+import { runPass } from './extract-loop.ts';
 
-const { files, rounds } = workerData as { files: string[]; rounds: number };
-const texts = readTexts(files);
-parentPort!.once('message', () => {
-  const out = [];
-  for (let i = 0; i < rounds; i++) out.push(runRound(texts));
-  parentPort!.postMessage(out);
-});
+const { files, warmup } = workerData as { files: string[]; warmup: number };
+runPass(files.slice(0, warmup));
+parentPort!.once('message', () => parentPort!.postMessage(runPass(files.slice(warmup))));
 parentPort!.postMessage('ready');

@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { median as d3median } from 'd3';
 import { sampleFiles, type Pass } from './lib/bench/extract-loop.ts';
 import { YOUNG_GENERATION_MB } from './lib/ingest/pool.ts';
 import { REPO_ROOT } from './lib/ingest/paths.ts';
@@ -69,11 +70,7 @@ async function run(k: number): Promise<{ seconds: number; passes: Pass[] }> {
   }
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+const median = (xs: number[]): number => d3median(xs)!;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 interface Run { threads: number; seconds: number; docs_per_second: number; passes: Pass[] }
